@@ -1,0 +1,175 @@
+/**
+ * The consistency rules (勾稽关系) of `shared/templates.md`, derived from the template declarations.
+ *
+ * Each rule expands into concrete checks: one equation between two sums of cells. A check has a
+ * stable id (e.g. `applications.balance.natural`) that an editor cites under `discrepancies` to
+ * acknowledge that the published report really printed numbers that break it.
+ */
+
+import {
+  APPEALS_COLUMNS,
+  APPEALS_ROWS,
+  APPLICATION_COLUMNS,
+  TEMPLATES,
+  applicationLeaves,
+  type TemplateVersion,
+} from './templates.ts';
+
+export type RuleId = 'balance' | 'row_total' | 'outcome_total' | 'appeal_total';
+
+export interface RuleDeclaration {
+  readonly id: RuleId;
+  /** Number in the list of rules in shared/templates.md. */
+  readonly number: number;
+  readonly title: string;
+  /** The rule as a reader would write it, in the template's own labels. */
+  readonly formula: string;
+}
+
+export const RULES: Readonly<Record<RuleId, RuleDeclaration>> = {
+  balance: {
+    id: 'balance',
+    number: 1,
+    title: '表三各列：新收与结转之和等于办理结果与结转下年之和',
+    formula: '一 + 二 = 三（七）总计 + 四',
+  },
+  row_total: {
+    id: 'row_total',
+    number: 2,
+    title: '表三各行：总计等于各类申请人之和',
+    formula: '总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他',
+  },
+  outcome_total: {
+    id: 'outcome_total',
+    number: 3,
+    title: '表三各列：（七）总计等于各项办理结果之和',
+    formula: '（七）总计 = （一）+（二）+（三）+（四）+（五）+（六）各项之和',
+  },
+  appeal_total: {
+    id: 'appeal_total',
+    number: 4,
+    title: '表四：总计等于结果维持、结果纠正、其他结果、尚未审结之和',
+    formula: '总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结',
+  },
+};
+
+/** One equation: sum(left) must equal sum(right). Blank cells count as 0. */
+export interface Check {
+  /** Stable id cited in `discrepancies`, e.g. `applications.row_total.withheld.state_secret`. */
+  readonly id: string;
+  readonly rule: RuleId;
+  /** Where the check applies, in printed labels: 「自然人」列, 「1.属于国家秘密」行, 「行政复议」. */
+  readonly where: string;
+  readonly left: readonly string[];
+  readonly right: readonly string[];
+  /** The sides in printed labels, e.g. 「一 + 二」. */
+  readonly leftLabel: string;
+  readonly rightLabel: string;
+}
+
+const checkCache = new Map<TemplateVersion, readonly Check[]>();
+
+/** Every check that applies to a report of the given template version, in a stable order. */
+export function checksFor(version: TemplateVersion): readonly Check[] {
+  const cached = checkCache.get(version);
+  if (cached) return cached;
+  const leaves = applicationLeaves(TEMPLATES[version]);
+  const path = (keys: readonly string[], column: string) =>
+    ['applications', ...keys, column].join('.');
+  const outcomeLeaves = leaves.filter(
+    (l) => !['received', 'carried_over', 'total', 'carried_forward'].includes(l.keys[0] ?? ''),
+  );
+  const checks: Check[] = [];
+
+  for (const column of APPLICATION_COLUMNS) {
+    checks.push({
+      id: `applications.balance.${column.id}`,
+      rule: 'balance',
+      where: `「${column.label}」列`,
+      left: [path(['received'], column.id), path(['carried_over'], column.id)],
+      right: [path(['total'], column.id), path(['carried_forward'], column.id)],
+      leftLabel: '一 + 二',
+      rightLabel: '三（七）总计 + 四',
+    });
+  }
+  for (const l of leaves) {
+    const parts = APPLICATION_COLUMNS.filter((c) => c.id !== 'total');
+    checks.push({
+      id: `applications.row_total.${l.keys.join('.')}`,
+      rule: 'row_total',
+      where: `「${l.labels.filter((x) => x !== '三、本年度办理结果').join(' ')}」行`,
+      left: [path(l.keys, 'total')],
+      right: parts.map((c) => path(l.keys, c.id)),
+      leftLabel: '总计',
+      rightLabel: parts.map((c) => c.label).join(' + '),
+    });
+  }
+  for (const column of APPLICATION_COLUMNS) {
+    checks.push({
+      id: `applications.outcome_total.${column.id}`,
+      rule: 'outcome_total',
+      where: `「${column.label}」列`,
+      left: [path(['total'], column.id)],
+      right: outcomeLeaves.map((l) => path(l.keys, column.id)),
+      leftLabel: '（七）总计',
+      rightLabel: '（一）至（六）各项之和',
+    });
+  }
+  for (const row of APPEALS_ROWS) {
+    const parts = APPEALS_COLUMNS.filter((c) => c.id !== 'total');
+    checks.push({
+      id: `appeals.appeal_total.${row.id}`,
+      rule: 'appeal_total',
+      where: `「${row.labels.join(' › ')}」`,
+      left: [`appeals.${row.id}.total`],
+      right: parts.map((c) => `appeals.${row.id}.${c.id}`),
+      leftLabel: '总计',
+      rightLabel: parts.map((c) => c.label).join(' + '),
+    });
+  }
+  checkCache.set(version, checks);
+  return checks;
+}
+
+export type CellValues = Readonly<Record<string, number | null>>;
+
+export interface CheckResult {
+  readonly check: Check;
+  readonly leftSum: number;
+  readonly rightSum: number;
+}
+
+/** Sums of cells, blank (null) counted as 0. Money is summed exactly in hundred-thousandths. */
+function sum(values: CellValues, paths: readonly string[]): number {
+  let total = 0;
+  for (const p of paths) total += values[p] ?? 0;
+  return Number(total.toFixed(6));
+}
+
+/** The checks a report's numbers break, in the order of `checksFor`. */
+export function failingChecks(version: TemplateVersion, values: CellValues): CheckResult[] {
+  const failures: CheckResult[] = [];
+  for (const check of checksFor(version)) {
+    const leftSum = sum(values, check.left);
+    const rightSum = sum(values, check.right);
+    if (leftSum !== rightSum) failures.push({ check, leftSum, rightSum });
+  }
+  return failures;
+}
+
+/**
+ * Cross-year rule 6: 四、结转下年度继续办理 of year N equals 二、上年结转 of year N+1, per column.
+ * Returns the columns that differ.
+ */
+export function carryOverMismatches(
+  previous: CellValues,
+  next: CellValues,
+): { column: (typeof APPLICATION_COLUMNS)[number]; forwarded: number | null; carried: number | null }[] {
+  const out = [];
+  for (const column of APPLICATION_COLUMNS) {
+    const forwarded = previous[`applications.carried_forward.${column.id}`] ?? null;
+    const carried = next[`applications.carried_over.${column.id}`] ?? null;
+    if ((forwarded ?? 0) !== (carried ?? 0)) out.push({ column, forwarded, carried });
+  }
+  return out;
+}
