@@ -69,7 +69,7 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
   }
   const agencies: Agency[] = [];
   const seenIds = new Map<string, number | undefined>();
-  const parentLines = new Map<string, number | undefined>();
+  const parentLocations = new Map<string, { line: number | undefined; field: string }>();
   root.items.forEach((item, i) => {
     const node = item as Node | null;
     const line = lineOf(src, node);
@@ -79,6 +79,7 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
       return;
     }
     const values: Record<string, unknown> = {};
+    const nodes: Record<string, Node | null> = {};
     const lines: Record<string, number | undefined> = {};
     let ok = true;
     for (const entry of entriesOf(src, node, `[${i}]`, problems)) {
@@ -88,6 +89,7 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
         continue;
       }
       values[entry.key] = isScalar(entry.value) ? entry.value.value : entry.value;
+      nodes[entry.key] = entry.value;
       lines[entry.key] = entry.line;
     }
     for (const key of REQUIRED) {
@@ -100,7 +102,7 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
       if (!(key in values)) return undefined;
       const v = values[key];
       if (typeof v === 'string' && v.trim() !== '' && test(v)) return v;
-      error(lines[key], at(key), `${expected}，实为${typeof v === 'string' ? `「${v}」` : describeNode(src, null)}。`);
+      error(lines[key], at(key), `${expected}，实为${typeof v === 'string' ? `「${v}」` : describeNode(src, nodes[key])}。`);
       ok = false;
       return undefined;
     };
@@ -113,12 +115,12 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
     const parent = text('parent', 'parent 应为上级机构的 id', (v) => SLUG.test(v));
     if (id !== undefined) {
       if (seenIds.has(id)) {
-        error(lines.id, at('id'), `机构 id「${id}」重复（第 ${seenIds.get(id)} 行已有同名机构）。每个机构只能登记一次。`);
+        error(lines.id, at('id'), `机构 id「${id}」重复：第 ${seenIds.get(id)} 行已登记了同一个 id。每个机构只能登记一次。`);
         ok = false;
       } else seenIds.set(id, lines.id);
     }
     if (!ok || !id || !name || !level || !kind || !region) return;
-    parentLines.set(id, lines.parent);
+    parentLocations.set(id, { line: lines.parent, field: at('parent') });
     agencies.push({
       id,
       name,
@@ -132,7 +134,8 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
   const ids = new Set(agencies.map((a) => a.id));
   for (const a of agencies) {
     if (a.parent !== undefined && !ids.has(a.parent)) {
-      error(parentLines.get(a.id), `${a.id}.parent`, `机构「${a.name}」的上级机构「${a.parent}」不在机构列表中。`);
+      const at = parentLocations.get(a.id);
+      error(at?.line, at?.field ?? 'parent', `机构「${a.name}」的上级机构「${a.parent}」不在机构列表中。`);
     }
   }
   return agencies;

@@ -97,8 +97,11 @@ export function loadArchive(root: string): Archive {
   const problems: Problem[] = [];
   const agenciesPath = join(root, AGENCIES_FILE);
   let agencies: Agency[] = [];
+  let agencyListValid = true;
   if (existsSync(agenciesPath)) {
+    const before = problems.length;
     agencies = readAgencies(AGENCIES_FILE, readFileSync(agenciesPath, 'utf8'), problems);
+    agencyListValid = problems.length === before;
   } else {
     problems.push({ severity: 'error', file: AGENCIES_FILE, message: '缺少机构列表文件 data/agencies.yaml。' });
   }
@@ -122,7 +125,9 @@ export function loadArchive(root: string): Archive {
   }
   for (const f of [...dataFiles, ...proseFiles]) {
     if (!agencyById.has(f.agency)) {
-      problems.push({ severity: 'error', file: f.file, message: `机构「${f.agency}」不在 ${AGENCIES_FILE} 中。请先登记该机构（id、name、level、kind、region），或检查文件夹名的拼写。` });
+      // An entry with an error is left out of the list: say so, or the editor looks for a missing entry.
+      const invalid = agencyListValid ? '' : `如果已经登记，请先改正 ${AGENCIES_FILE} 中的错误：有错误的机构登记不会生效。`;
+      problems.push({ severity: 'error', file: f.file, message: `机构「${f.agency}」不在 ${AGENCIES_FILE} 中。请先登记该机构（id、name、level、kind、region），或检查文件夹名的拼写。${invalid}` });
     }
   }
 
@@ -134,18 +139,18 @@ export function loadArchive(root: string): Archive {
     const before = problems.length;
     const { tables, notices, lines } = readReportData(data.file, readFileSync(join(root, data.file), 'utf8'), problems);
     if (!prose) continue;
-    const { frontmatter, components } = readReportProse(
+    const { frontmatter, components, parsed } = readReportProse(
       prose.file,
       readFileSync(join(root, prose.file), 'utf8'),
       { agency: data.agency, year: data.year },
       problems,
     );
-    if (tables) checkPlacement(prose.file, components, problems);
+    if (tables && parsed) checkPlacement(prose.file, components, problems);
     if (tables && (tables.template === 2019) !== data.year <= 2020) {
       problems.push({
         severity: 'warning',
         file: data.file,
-        line: 1,
+        line: lines.template,
         field: 'template',
         message: `${data.year} 年度报告通常使用 ${data.year <= 2020 ? 2019 : 2021} 年版格式，本文件声明为 ${tables.template} 年版。请核对原文的表格。`,
       });

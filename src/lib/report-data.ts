@@ -71,7 +71,7 @@ export interface ReportDataResult {
   readonly tables?: ReportTables;
   /** Acknowledged rule failures (shown on the page, not errors). */
   readonly notices: readonly Notice[];
-  /** Line of each cell in the YAML, for messages about it. */
+  /** Line of each cell in the YAML, and of `template`, for messages about them. */
   readonly lines: Readonly<Record<string, number | undefined>>;
 }
 
@@ -120,6 +120,7 @@ export function readReportData(file: string, text: string, problems: Problem[]):
     return { notices: [], lines: {} };
   }
   const ctx: Ctx = { src, version: templateValue, problems, cells: {}, lines: {}, units: {} };
+  ctx.lines.template = templateEntry.line;
 
   readProactive(ctx, entries.get('proactive'));
   readApplications(ctx, entries.get('applications'));
@@ -170,7 +171,7 @@ function checkedEntries(
       file: src.file,
       line: entry.line,
       field: at(entry.key),
-      message: `${what}中有未知字段「${entry.key}」。${otherVersion}这里允许的字段是：${allowed.join('、')}。如果是拼写错误，请改正；数据不会被忽略。`,
+      message: `${what}中有未知字段「${entry.key}」。${otherVersion}这里允许的字段是：${allowed.join('、')}。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。`,
     });
   }
   for (const key of allowed) {
@@ -203,13 +204,13 @@ function expectMap(ctx: Ctx, entry: Entry, field: string, what: string): YAMLMap
 function readCell(ctx: Ctx, cell: CellDeclaration, node: Node | null, fallbackLine?: number): void {
   const line = lineOf(ctx.src, node) ?? fallbackLine;
   ctx.lines[cell.path] = line;
-  const fail = (expected: string) =>
+  const fail = (expected: string, hint = '') =>
     ctx.problems.push({
       severity: 'error',
       file: ctx.src.file,
       line,
       field: cell.path,
-      message: `${describeCell(cell)}应为${expected}，实为${describeNode(ctx.src, node)}。`,
+      message: `${describeCell(cell)}应为${expected}，实为${describeNode(ctx.src, node)}。${hint}`,
     });
   const expectedText: Record<Column['kind'], string> = {
     count: '非负整数（原文空白的单元格写 null）',
@@ -223,9 +224,9 @@ function readCell(ctx: Ctx, cell: CellDeclaration, node: Node | null, fallbackLi
   if (!isScalar(node) || typeof node.value !== 'number') {
     const text = isScalar(node) && typeof node.value === 'string' ? node.value : '';
     const hint = text
-      ? '单元格里印有文字的，数字写在这里，文字写到 cell_notes 下；不要给数字加引号。'
+      ? '单元格里印有单位或文字的，这里只写数字（不加引号），文字写到 cell_notes 下。'
       : '';
-    fail(expectedText[cell.column.kind] + (hint ? `。${hint}` : ''));
+    fail(expectedText[cell.column.kind], hint);
     return;
   }
   const value = node.value;
@@ -394,7 +395,7 @@ function readCellRow(
       file: ctx.src.file,
       line: entry.line,
       field,
-      message: `${what}应为${expected}；实为${describeNode(ctx.src, entry.value)}。${shapeHint}`,
+      message: `${what}应为 ${expected}；实为${describeNode(ctx.src, entry.value)}。${shapeHint}`,
     });
     return;
   }
@@ -405,7 +406,7 @@ function readCellRow(
       file: ctx.src.file,
       line: entry.line,
       field,
-      message: `${what}应为${expected}；实为 ${items.length} 个单元格。原文空白的单元格写 null，不要省略。`,
+      message: `${what}应为 ${expected}；实为 ${items.length} 个单元格。原文空白的单元格写 null，不要省略。`,
     });
     return;
   }
@@ -547,14 +548,18 @@ export function discrepancyYaml(result: CheckResult): string[] {
 
 /** Describes a failure in printed labels: which cells, what was printed, what the rule implies. */
 export function describeFailure(version: TemplateVersion, result: CheckResult): string {
+  const rule = RULES[result.check.rule];
+  return `勾稽关系不符（规则 ${rule.number}：${rule.formula}）：${failureDetail(version, result)}`;
+}
+
+/** The cells and numbers of a failure, without the rule (readers see the rule as a heading). */
+export function failureDetail(version: TemplateVersion, result: CheckResult): string {
   const { check, leftSum, rightSum } = result;
-  const rule = RULES[check.rule];
-  const head = `勾稽关系不符（规则 ${rule.number}：${rule.formula}）`;
   const single = check.left.length === 1 ? findCell(version, check.left[0] ?? '') : undefined;
   if (single) {
-    return `${head}：${describeCell(single)}原文为 ${leftSum}，按「${check.rightLabel}」相加应为 ${rightSum}。`;
+    return `${describeCell(single)}原文为 ${leftSum}，按「${check.rightLabel}」相加应为 ${rightSum}。`;
   }
-  return `${head}：${TABLE_SHORT.applications}${check.where}「${check.leftLabel}」= ${leftSum}，「${check.rightLabel}」= ${rightSum}，两者应相等。`;
+  return `${TABLE_SHORT.applications}${check.where}「${check.leftLabel}」= ${leftSum}，「${check.rightLabel}」= ${rightSum}，两者应相等。`;
 }
 
 function reconcile(
@@ -577,6 +582,12 @@ function reconcile(
       ctx.problems.push({ severity: 'error', file: ctx.src.file, line: d.line, field, message: `没有编号为「${d.value.check}」的勾稽关系（${ctx.version} 年版模板）。请从 npm run check 的提示中复制编号。` });
     }
   }
+  // Suggested YAML is indented like the entries already listed, so that it can be pasted as is.
+  const listed = rootEntries.get('discrepancies')?.value;
+  const firstItem = isSeq(listed) ? (listed.items[0] as Node | undefined) : undefined;
+  const column = firstItem?.range ? ctx.src.lineCounter.linePos(firstItem.range[0]).col : 0;
+  // The item's own range starts after its `- ` indicator.
+  const indent = ' '.repeat(firstItem && column >= 3 ? column - 3 : 2);
   const matched = new Set<string>();
   for (const failure of failures) {
     const ack = byId.get(failure.check.id);
@@ -604,11 +615,11 @@ function reconcile(
       field: firstCell,
       message: `${describeFailure(ctx.version, failure)}请核对录入的数字。`,
       hint: [
-        rootEntries.has('discrepancies')
+        listed
           ? '如果原报告确实如此印刷，请在 discrepancies 下添加：'
           : '如果原报告确实如此印刷，请在文件末尾添加：',
-        ...(rootEntries.has('discrepancies') ? [] : ['discrepancies:']),
-        ...discrepancyYaml(failure).map((l) => (rootEntries.has('discrepancies') ? l : `  ${l}`)),
+        ...(listed ? [] : ['discrepancies:']),
+        ...discrepancyYaml(failure).map((l) => indent + l),
       ],
     });
   }

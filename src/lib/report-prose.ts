@@ -31,6 +31,8 @@ export interface ReportProse {
   readonly frontmatter?: ReportFrontmatter;
   /** Table components placed in the prose, in order. */
   readonly components: readonly TableComponent[];
+  /** False when the body could not be parsed (then `components` says nothing). */
+  readonly parsed: boolean;
 }
 
 const FRONTMATTER_KEYS = ['title', 'published', 'source', 'agency', 'year'];
@@ -79,7 +81,7 @@ export function readReportProse(
     const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
     if (end < 0) {
       error(1, undefined, '前言（front matter）没有结束：请在前言之后加一行「---」。');
-      return { components: [] };
+      return { components: [], parsed: false };
     }
     bodyStart = end + 1;
     // A leading newline keeps YAML line numbers equal to the file's.
@@ -99,7 +101,7 @@ export function readReportProse(
       undefined,
       '正文无法解析为 MDX。正文中的「<」「{」「}」会被当作代码：如果原文有这些符号，请写成「\\<」「\\{」「\\}」；表格组件要写成 <ApplicationsTable /> 这样的自闭合形式。',
     );
-    return { ...(frontmatter ? { frontmatter } : {}), components: [] };
+    return { ...(frontmatter ? { frontmatter } : {}), components: [], parsed: false };
   }
 
   const components: TableComponent[] = [];
@@ -142,7 +144,7 @@ export function readReportProse(
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
-  return { ...(frontmatter ? { frontmatter } : {}), components };
+  return { ...(frontmatter ? { frontmatter } : {}), components, parsed: true };
 }
 
 function isSafeLink(url: string): boolean {

@@ -62,6 +62,8 @@ export interface Check {
   readonly where: string;
   readonly left: readonly string[];
   readonly right: readonly string[];
+  /** The printed cell a reader should look at when the check fails: the total it concerns. */
+  readonly focus: string;
   /** The sides in printed labels, e.g. 「一 + 二」. */
   readonly leftLabel: string;
   readonly rightLabel: string;
@@ -88,6 +90,7 @@ export function checksFor(version: TemplateVersion): readonly Check[] {
       where: `「${column.label}」列`,
       left: [path(['received'], column.id), path(['carried_over'], column.id)],
       right: [path(['total'], column.id), path(['carried_forward'], column.id)],
+      focus: path(['total'], column.id),
       leftLabel: '一 + 二',
       rightLabel: '三（七）总计 + 四',
     });
@@ -100,6 +103,7 @@ export function checksFor(version: TemplateVersion): readonly Check[] {
       where: `「${l.labels.filter((x) => x !== '三、本年度办理结果').join(' ')}」行`,
       left: [path(l.keys, 'total')],
       right: parts.map((c) => path(l.keys, c.id)),
+      focus: path(l.keys, 'total'),
       leftLabel: '总计',
       rightLabel: parts.map((c) => c.label).join(' + '),
     });
@@ -111,6 +115,7 @@ export function checksFor(version: TemplateVersion): readonly Check[] {
       where: `「${column.label}」列`,
       left: [path(['total'], column.id)],
       right: outcomeLeaves.map((l) => path(l.keys, column.id)),
+      focus: path(['total'], column.id),
       leftLabel: '（七）总计',
       rightLabel: '（一）至（六）各项之和',
     });
@@ -123,6 +128,7 @@ export function checksFor(version: TemplateVersion): readonly Check[] {
       where: `「${row.labels.join(' › ')}」`,
       left: [`appeals.${row.id}.total`],
       right: parts.map((c) => `appeals.${row.id}.${c.id}`),
+      focus: `appeals.${row.id}.total`,
       leftLabel: '总计',
       rightLabel: parts.map((c) => c.label).join(' + '),
     });

@@ -1,0 +1,27 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { loadArchiveCached } from '../lib/archive-cache.ts';
+import { contentRoot } from '../lib/content-root.ts';
+import { formatReport, hasErrors } from '../lib/problems.ts';
+
+/**
+ * Checks all content before Astro reads it, so that `astro build` fails on exactly the problems
+ * `npm run check` prints, in the same Chinese words, before any other error can come first.
+ */
+export default function contentCheck(): AstroIntegration {
+  return {
+    name: 'nianbao:content-check',
+    hooks: {
+      'astro:config:setup': ({ config, command, logger }) => {
+        const root = contentRoot(fileURLToPath(config.root));
+        const archive = loadArchiveCached(root, command === 'dev');
+        if (archive.problems.length === 0) return;
+        const report = formatReport(archive.problems);
+        if (hasErrors(archive.problems) && command !== 'dev') {
+          throw new Error(`内容检查未通过，网站没有构建。\n\n${report}`);
+        }
+        logger.warn(`\n${report}`);
+      },
+    },
+  };
+}

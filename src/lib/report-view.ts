@@ -1,0 +1,52 @@
+/**
+ * What the report page shows besides the prose and tables, computed once for all reports.
+ */
+import type { ArchiveReport } from './archive.ts';
+import { failureDetail, type Notice } from './report-data.ts';
+import { RULES } from './rules.ts';
+import { TEMPLATES, findCell, describeCell } from './templates.ts';
+import { noticeId } from './table-layout.ts';
+
+/** Years of each agency's reports, ascending: one pass over the archive, not one per page. */
+export function yearsByAgency(reports: readonly ArchiveReport[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const r of reports) {
+    const years = out.get(r.agency.id) ?? [];
+    years.push(r.year);
+    out.set(r.agency.id, years);
+  }
+  for (const years of out.values()) years.sort((a, b) => a - b);
+  return out;
+}
+
+export interface NoticeView {
+  readonly id: string;
+  readonly rule: string;
+  readonly cell: string;
+  readonly text: string;
+  readonly note: string;
+}
+
+/** A published discrepancy as the reader sees it. */
+export function noticeView(report: ArchiveReport, notice: Notice): NoticeView {
+  const rule = RULES[notice.check.rule];
+  const focus = findCell(report.tables.template, notice.check.focus);
+  return {
+    id: noticeId(notice.check.id),
+    rule: `规则 ${rule.number}：${rule.formula}`,
+    cell: focus ? describeCell(focus) : notice.check.where,
+    text: failureDetail(report.tables.template, notice),
+    note: notice.note,
+  };
+}
+
+/** 「2019 年版格式（国办公开办函〔2019〕60号…）」 */
+export function templateLabel(report: ArchiveReport): { short: string; document: string } {
+  return { short: `${report.tables.template} 年版`, document: TEMPLATES[report.tables.template].document };
+}
+
+/** 2021-01-29 → 2021年1月29日 (no clock, no locale: deterministic). */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}

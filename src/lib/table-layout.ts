@@ -1,0 +1,224 @@
+/**
+ * The printed layout of tables 二, 三 and 四, derived from the template declaration: header rows
+ * with their spans, body rows with their labels, and for every data cell the ids of all the
+ * headers that name it (for the `headers` attribute, so that a screen reader announces
+ * 「法人或其他组织 商业企业」 and 「（三）不予公开 1.属于国家秘密」 with the number).
+ *
+ * Pure functions: the Astro components only map over what these return.
+ */
+
+import type { ReportTables } from './report-data.ts';
+import {
+  APPLICATIONS_CORNER,
+  PROACTIVE_ROW_HEADER,
+  TEMPLATES,
+  cellDeclarations,
+  type ApplicationRow,
+  type CellDeclaration,
+  type TableId,
+} from './templates.ts';
+
+export interface HeaderCell {
+  readonly id: string;
+  readonly label: string;
+  readonly colspan: number;
+  readonly rowspan: number;
+  /** `col` for a header over one column, `colgroup` for one over several. */
+  readonly scope: 'col' | 'colgroup';
+}
+
+export interface DataCell {
+  readonly path: string;
+  readonly value: number | null;
+  readonly unit: string | null;
+  readonly note: string | null;
+  /** Ids of every header cell that names this cell, outermost first. */
+  readonly headers: readonly string[];
+  /** Id of the consistency notice that concerns this cell, if any. */
+  readonly flag: string | null;
+}
+
+export interface BodyRow {
+  /** A `group` row only carries a label that spans the table (e.g. （三）不予公开). */
+  readonly kind: 'group' | 'data';
+  readonly id: string;
+  readonly label: string;
+  /** Indentation level of the label: 0, 1 or 2. */
+  readonly depth: number;
+  readonly cells: readonly DataCell[];
+}
+
+export interface TableLayout {
+  readonly id: string;
+  readonly caption: string;
+  /** Text of the corner cell above the row labels, or null for a table without row labels. */
+  readonly corner: string | null;
+  readonly head: readonly (readonly HeaderCell[])[];
+  readonly body: readonly BodyRow[];
+  /** Number of data columns (without the row label column). */
+  readonly columns: number;
+}
+
+/** Fragment id of a consistency notice on the report page. */
+export function noticeId(checkId: string): string {
+  return `notice-${checkId.replaceAll('.', '-').replaceAll('_', '-')}`;
+}
+
+/** Maps each flagged cell path to the notice that concerns it. */
+export function flaggedCells(focusByCheck: readonly { check: { id: string; focus: string } }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of focusByCheck) if (!out.has(n.check.focus)) out.set(n.check.focus, noticeId(n.check.id));
+  return out;
+}
+
+const slug = (s: string) => s.replaceAll('.', '-').replaceAll('_', '-');
+
+/**
+ * Header rows from the label paths of the columns, in column order. Consecutive columns that share
+ * a label prefix share the header cell; a path shorter than the deepest one spans down.
+ */
+export function headerRows(
+  prefix: string,
+  paths: readonly (readonly string[])[],
+): { rows: HeaderCell[][]; ids: string[][] } {
+  const depth = Math.max(...paths.map((p) => p.length));
+  const rows: HeaderCell[][] = Array.from({ length: depth }, () => []);
+  const ids: string[][] = paths.map(() => []);
+  for (let level = 0; level < depth; level++) {
+    let i = 0;
+    while (i < paths.length) {
+      const path = paths[i] ?? [];
+      if (level >= path.length) {
+        i++;
+        continue;
+      }
+      const isLeaf = level === path.length - 1;
+      let j = i + 1;
+      if (!isLeaf) {
+        // Extend over the following columns that share the same prefix up to this level.
+        while (
+          j < paths.length &&
+          (paths[j]?.length ?? 0) > level + 1 &&
+          path.slice(0, level + 1).every((l, k) => paths[j]?.[k] === l)
+        ) {
+          j++;
+        }
+      }
+      const id = `${prefix}-h${level}-${rows[level]?.length ?? 0}`;
+      rows[level]?.push({
+        id,
+        label: path[level] ?? '',
+        colspan: j - i,
+        rowspan: isLeaf ? depth - level : 1,
+        scope: j - i > 1 ? 'colgroup' : 'col',
+      });
+      for (let k = i; k < j; k++) ids[k]?.push(id);
+      i = j;
+    }
+  }
+  return { rows, ids };
+}
+
+function dataCell(
+  tables: ReportTables,
+  cell: CellDeclaration,
+  headers: readonly string[],
+  flags: ReadonlyMap<string, string>,
+): DataCell {
+  return {
+    path: cell.path,
+    value: tables.cells[cell.path] ?? null,
+    unit: tables.units[cell.path] ?? null,
+    note: tables.cellNotes[cell.path] ?? null,
+    headers,
+    flag: flags.get(cell.path) ?? null,
+  };
+}
+
+/** Table 二: one small table per article item (第二十条第（一）项 …). */
+export function proactiveLayouts(tables: ReportTables, flags: ReadonlyMap<string, string> = new Map()): TableLayout[] {
+  const cells = cellDeclarations(tables.template).filter((c) => c.table === 'proactive');
+  return TEMPLATES[tables.template].proactive.map((section) => {
+    const prefix = `t2-${slug(section.id)}`;
+    const { rows, ids } = headerRows(prefix, section.columns.map((c) => [c.label]));
+    return {
+      id: prefix,
+      caption: section.heading,
+      corner: PROACTIVE_ROW_HEADER,
+      head: rows,
+      columns: section.columns.length,
+      body: section.rows.map((row) => {
+        const rowId = `${prefix}-r-${slug(row.id)}`;
+        return {
+          kind: 'data' as const,
+          id: rowId,
+          label: row.label,
+          depth: 0,
+          cells: section.columns.map((column, i) => {
+            const cell = cells.find((c) => c.path === `proactive.${row.id}.${column.id}`);
+            if (!cell) throw new Error(`No declared cell proactive.${row.id}.${column.id}`);
+            return dataCell(tables, cell, [...(ids[i] ?? []), rowId], flags);
+          }),
+        };
+      }),
+    };
+  });
+}
+
+/** Table 三: column headers under 申请人情况, rows grouped as printed. */
+export function applicationsLayout(tables: ReportTables, caption: string, flags: ReadonlyMap<string, string> = new Map()): TableLayout {
+  const prefix = 't3';
+  const cells = cellDeclarations(tables.template).filter((c) => c.table === 'applications');
+  const firstRow = cells.filter((c) => c.rowKeys.join('.') === 'received');
+  const { rows, ids } = headerRows(prefix, firstRow.map((c) => c.columnLabels));
+  const body: BodyRow[] = [];
+  const walk = (list: readonly ApplicationRow[], keys: string[], groupIds: string[], depth: number) => {
+    list.forEach((row, index) => {
+      const rowKeys = row.key === null ? keys : [...keys, row.key];
+      const rowId = `${prefix}-r-${row.key === null ? `g${depth}-${index}` : slug(rowKeys.join('.'))}`;
+      if (row.children) {
+        body.push({ kind: 'group', id: rowId, label: row.label, depth, cells: [] });
+        walk(row.children, rowKeys, [...groupIds, rowId], depth + 1);
+        return;
+      }
+      const rowCells = cells.filter((c) => c.rowKeys.join('.') === rowKeys.join('.'));
+      body.push({
+        kind: 'data',
+        id: rowId,
+        label: row.label,
+        depth,
+        cells: rowCells.map((cell, i) => dataCell(tables, cell, [...(ids[i] ?? []), ...groupIds, rowId], flags)),
+      });
+    });
+  };
+  walk(TEMPLATES[tables.template].applicationRows, [], [], 0);
+  return { id: prefix, caption, corner: APPLICATIONS_CORNER, head: rows, body, columns: firstRow.length };
+}
+
+/** Table 四: one row of fifteen cells under a three-level header, as printed. */
+export function appealsLayout(tables: ReportTables, caption: string, flags: ReadonlyMap<string, string> = new Map()): TableLayout {
+  const prefix = 't4';
+  const cells = cellDeclarations(tables.template).filter((c) => c.table === 'appeals');
+  const { rows, ids } = headerRows(prefix, cells.map((c) => c.columnLabels));
+  return {
+    id: prefix,
+    caption,
+    corner: null,
+    head: rows,
+    columns: cells.length,
+    body: [
+      {
+        kind: 'data',
+        id: `${prefix}-r-cases`,
+        label: '',
+        depth: 0,
+        cells: cells.map((cell, i) => dataCell(tables, cell, ids[i] ?? [], flags)),
+      },
+    ],
+  };
+}
+
+/** The table a layout belongs to, by its id prefix (for tests and CSV). */
+export function tableOfLayout(layout: TableLayout): TableId {
+  return layout.id.startsWith('t2') ? 'proactive' : layout.id === 't3' ? 'applications' : 'appeals';
+}
