@@ -27,4 +27,18 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [contentCheck(), mdx()],
+  // Hash-based CSP in a <meta> tag on every page; headers a meta tag cannot carry
+  // (frame-ancestors, nosniff, referrer policy) ship in public/_headers.
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
 });

@@ -8,7 +8,6 @@ import { loadArchiveCached } from './lib/archive-cache.ts';
 import { PROSE_DIR } from './lib/archive.ts';
 import { contentRoot } from './lib/content-root.ts';
 
-
 // Validation lives in src/lib (loadArchive), which the content-check integration runs before
 // content sync; these collections only wire the checked content into Astro.
 
@@ -25,10 +24,17 @@ const reports = defineCollection({
   loader: {
     name: 'nianbao-reports',
     load: async ({ store, config, generateDigest, watcher }) => {
-      const archive = loadArchiveCached(contentRoot(fileURLToPath(config.root)), watcher !== undefined);
+      const archive = loadArchiveCached(
+        contentRoot(fileURLToPath(config.root)),
+        watcher !== undefined,
+      );
       store.clear();
       for (const report of archive.reports) {
-        store.set({ id: report.id, data: { ...report }, digest: generateDigest(report.id + JSON.stringify(report.tables)) });
+        store.set({
+          id: report.id,
+          data: { ...report },
+          digest: generateDigest(report.id + JSON.stringify(report.tables)),
+        });
       }
     },
   },
@@ -39,7 +45,10 @@ const agencies = defineCollection({
   loader: {
     name: 'nianbao-agencies',
     load: async ({ store, config, watcher }) => {
-      const archive = loadArchiveCached(contentRoot(fileURLToPath(config.root)), watcher !== undefined);
+      const archive = loadArchiveCached(
+        contentRoot(fileURLToPath(config.root)),
+        watcher !== undefined,
+      );
       store.clear();
       for (const agency of archive.agencies) store.set({ id: agency.id, data: { ...agency } });
     },

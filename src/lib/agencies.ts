@@ -6,7 +6,13 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Problem } from './problems.ts';
 import { describeNode, entriesOf, lineOf, parseYaml } from './yaml-source.ts';
 
-export const AGENCY_LEVELS = ['central', 'provincial', 'prefectural', 'county', 'township'] as const;
+export const AGENCY_LEVELS = [
+  'central',
+  'provincial',
+  'prefectural',
+  'county',
+  'township',
+] as const;
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];
 
 export const LEVEL_LABELS: Readonly<Record<AgencyLevel, string>> = {
@@ -64,7 +70,11 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
   const error = (line: number | undefined, field: string, message: string) =>
     problems.push({ severity: 'error', file, line, field, message });
   if (!isSeq(root)) {
-    error(lineOf(src, root) ?? 1, '(根)', `机构列表应为列表（每个机构以「- id:」开头），实为${describeNode(src, root)}。`);
+    error(
+      lineOf(src, root) ?? 1,
+      '(根)',
+      `机构列表应为列表（每个机构以「- id:」开头），实为${describeNode(src, root)}。`,
+    );
     return [];
   }
   const agencies: Agency[] = [];
@@ -75,7 +85,11 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
     const line = lineOf(src, node);
     const at = (key: string) => `[${i}].${key}`;
     if (!isMap(node)) {
-      error(line, `[${i}]`, `每个机构应为一组字段（id、name、level、kind、region），实为${describeNode(src, node)}。`);
+      error(
+        line,
+        `[${i}]`,
+        `每个机构应为一组字段（id、name、level、kind、region），实为${describeNode(src, node)}。`,
+      );
       return;
     }
     const values: Record<string, unknown> = {};
@@ -84,7 +98,11 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
     let ok = true;
     for (const entry of entriesOf(src, node, `[${i}]`, problems)) {
       if (!ALL_KEYS.includes(entry.key)) {
-        error(entry.line, at(entry.key), `机构中有未知字段「${entry.key}」。允许的字段是：${ALL_KEYS.join('、')}。如果是拼写错误，请改正。`);
+        error(
+          entry.line,
+          at(entry.key),
+          `机构中有未知字段「${entry.key}」。允许的字段是：${ALL_KEYS.join('、')}。如果是拼写错误，请改正。`,
+        );
         ok = false;
         continue;
       }
@@ -98,24 +116,46 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
         ok = false;
       }
     }
-    const text = (key: string, expected: string, test: (v: string) => boolean): string | undefined => {
+    const text = (
+      key: string,
+      expected: string,
+      test: (v: string) => boolean,
+    ): string | undefined => {
       if (!(key in values)) return undefined;
       const v = values[key];
       if (typeof v === 'string' && v.trim() !== '' && test(v)) return v;
-      error(lines[key], at(key), `${expected}，实为${typeof v === 'string' ? `「${v}」` : describeNode(src, nodes[key])}。`);
+      error(
+        lines[key],
+        at(key),
+        `${expected}，实为${typeof v === 'string' ? `「${v}」` : describeNode(src, nodes[key])}。`,
+      );
       ok = false;
       return undefined;
     };
-    const id = text('id', 'id 应为小写英文字母、数字和连字符组成的标识（例如 jiyuan-gongan）', (v) => SLUG.test(v));
+    const id = text(
+      'id',
+      'id 应为小写英文字母、数字和连字符组成的标识（例如 jiyuan-gongan）',
+      (v) => SLUG.test(v),
+    );
     const name = text('name', 'name 应为机构名称（按机构自己的写法）', () => true);
-    const level = text('level', `level 应为 ${AGENCY_LEVELS.join('、')} 之一`, (v) => (AGENCY_LEVELS as readonly string[]).includes(v));
-    const kind = text('kind', `kind 应为 government（人民政府及其办公厅）或 department（政府部门）`, (v) => (AGENCY_KINDS as readonly string[]).includes(v));
+    const level = text('level', `level 应为 ${AGENCY_LEVELS.join('、')} 之一`, (v) =>
+      (AGENCY_LEVELS as readonly string[]).includes(v),
+    );
+    const kind = text(
+      'kind',
+      `kind 应为 government（人民政府及其办公厅）或 department（政府部门）`,
+      (v) => (AGENCY_KINDS as readonly string[]).includes(v),
+    );
     const region = text('region', 'region 应为所在地区（例如 河南省济源市）', () => true);
     const website = text('website', 'website 应为以 http:// 或 https:// 开头的网址', isWebUrl);
     const parent = text('parent', 'parent 应为上级机构的 id', (v) => SLUG.test(v));
     if (id !== undefined) {
       if (seenIds.has(id)) {
-        error(lines.id, at('id'), `机构 id「${id}」重复：第 ${seenIds.get(id)} 行已登记了同一个 id。每个机构只能登记一次。`);
+        error(
+          lines.id,
+          at('id'),
+          `机构 id「${id}」重复：第 ${seenIds.get(id)} 行已登记了同一个 id。每个机构只能登记一次。`,
+        );
         ok = false;
       } else seenIds.set(id, lines.id);
     }
@@ -135,7 +175,11 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
   for (const a of agencies) {
     if (a.parent !== undefined && !ids.has(a.parent)) {
       const at = parentLocations.get(a.id);
-      error(at?.line, at?.field ?? 'parent', `机构「${a.name}」的上级机构「${a.parent}」不在机构列表中。`);
+      error(
+        at?.line,
+        at?.field ?? 'parent',
+        `机构「${a.name}」的上级机构「${a.parent}」不在机构列表中。`,
+      );
     }
   }
   return agencies;

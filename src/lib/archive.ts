@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { readAgencies, type Agency } from './agencies.ts';
 import { compareText, type Problem } from './problems.ts';
 import { readReportData, type Notice, type ReportTables } from './report-data.ts';
-import { TABLE_COMPONENTS, readReportProse, type ReportFrontmatter, type TableComponent } from './report-prose.ts';
+import {
+  TABLE_COMPONENTS,
+  readReportProse,
+  type ReportFrontmatter,
+  type TableComponent,
+} from './report-prose.ts';
 import { carryOverMismatches } from './rules.ts';
 import { TABLE_SHORT, TABLE_TITLES, type Column, type TableId } from './templates.ts';
 
@@ -69,19 +74,31 @@ function listReportFiles(root: string, dir: string, ext: string, problems: Probl
   for (const agency of entries) {
     const agencyPath = join(abs, agency);
     if (!statSync(agencyPath).isDirectory()) {
-      problems.push({ severity: 'error', file: `${dir}/${agency}`, message: `${dir} 下只能有以机构 id 命名的文件夹，文件应放在 ${dir}/<机构id>/<年份>${ext}。` });
+      problems.push({
+        severity: 'error',
+        file: `${dir}/${agency}`,
+        message: `${dir} 下只能有以机构 id 命名的文件夹，文件应放在 ${dir}/<机构id>/<年份>${ext}。`,
+      });
       continue;
     }
     for (const name of readdirSync(agencyPath).sort(compareText)) {
       const file = `${dir}/${agency}/${name}`;
       const m = /^(\d{4})(\.[^.]+)$/.exec(name);
       if (!m || m[2] !== ext) {
-        problems.push({ severity: 'error', file, message: `文件名应为「<四位年份>${ext}」，例如 2020${ext}；这个文件不会被读取。` });
+        problems.push({
+          severity: 'error',
+          file,
+          message: `文件名应为「<四位年份>${ext}」，例如 2020${ext}；这个文件不会被读取。`,
+        });
         continue;
       }
       const year = Number(m[1]);
       if (year < FIRST_YEAR || year > LAST_YEAR) {
-        problems.push({ severity: 'error', file, message: `年份 ${year} 不在 ${FIRST_YEAR}–${LAST_YEAR} 之间（《政府信息公开条例》2008 年起施行）。` });
+        problems.push({
+          severity: 'error',
+          file,
+          message: `年份 ${year} 不在 ${FIRST_YEAR}–${LAST_YEAR} 之间（《政府信息公开条例》2008 年起施行）。`,
+        });
         continue;
       }
       found.push({ agency, year, file });
@@ -103,7 +120,11 @@ export function loadArchive(root: string): Archive {
     agencies = readAgencies(AGENCIES_FILE, readFileSync(agenciesPath, 'utf8'), problems);
     agencyListValid = problems.length === before;
   } else {
-    problems.push({ severity: 'error', file: AGENCIES_FILE, message: '缺少机构列表文件 data/agencies.yaml。' });
+    problems.push({
+      severity: 'error',
+      file: AGENCIES_FILE,
+      message: '缺少机构列表文件 data/agencies.yaml。',
+    });
   }
   agencies.sort((a, b) => compareText(a.id, b.id));
   const agencyById = new Map(agencies.map((a) => [a.id, a]));
@@ -115,19 +136,33 @@ export function loadArchive(root: string): Archive {
 
   for (const f of dataFiles) {
     if (!proseByKey.has(key(f.agency, f.year))) {
-      problems.push({ severity: 'error', file: f.file, message: `有表格数据却没有正文：缺少 ${PROSE_DIR}/${f.agency}/${f.year}.mdx。每份报告由同名的 .mdx（正文）和 .yaml（表格）两个文件组成。` });
+      problems.push({
+        severity: 'error',
+        file: f.file,
+        message: `有表格数据却没有正文：缺少 ${PROSE_DIR}/${f.agency}/${f.year}.mdx。每份报告由同名的 .mdx（正文）和 .yaml（表格）两个文件组成。`,
+      });
     }
   }
   for (const f of proseFiles) {
     if (!dataByKey.has(key(f.agency, f.year))) {
-      problems.push({ severity: 'error', file: f.file, message: `有正文却没有表格数据：缺少 ${DATA_DIR}/${f.agency}/${f.year}.yaml。每份报告由同名的 .mdx（正文）和 .yaml（表格）两个文件组成。` });
+      problems.push({
+        severity: 'error',
+        file: f.file,
+        message: `有正文却没有表格数据：缺少 ${DATA_DIR}/${f.agency}/${f.year}.yaml。每份报告由同名的 .mdx（正文）和 .yaml（表格）两个文件组成。`,
+      });
     }
   }
   for (const f of [...dataFiles, ...proseFiles]) {
     if (!agencyById.has(f.agency)) {
       // An entry with an error is left out of the list: say so, or the editor looks for a missing entry.
-      const invalid = agencyListValid ? '' : `如果已经登记，请先改正 ${AGENCIES_FILE} 中的错误：有错误的机构登记不会生效。`;
-      problems.push({ severity: 'error', file: f.file, message: `机构「${f.agency}」不在 ${AGENCIES_FILE} 中。请先登记该机构（id、name、level、kind、region），或检查文件夹名的拼写。${invalid}` });
+      const invalid = agencyListValid
+        ? ''
+        : `如果已经登记，请先改正 ${AGENCIES_FILE} 中的错误：有错误的机构登记不会生效。`;
+      problems.push({
+        severity: 'error',
+        file: f.file,
+        message: `机构「${f.agency}」不在 ${AGENCIES_FILE} 中。请先登记该机构（id、name、level、kind、region），或检查文件夹名的拼写。${invalid}`,
+      });
     }
   }
 
@@ -137,7 +172,11 @@ export function loadArchive(root: string): Archive {
     const prose = proseByKey.get(key(data.agency, data.year));
     const agency = agencyById.get(data.agency);
     const before = problems.length;
-    const { tables, notices, lines } = readReportData(data.file, readFileSync(join(root, data.file), 'utf8'), problems);
+    const { tables, notices, lines } = readReportData(
+      data.file,
+      readFileSync(join(root, data.file), 'utf8'),
+      problems,
+    );
     if (!prose) continue;
     const { frontmatter, components, parsed } = readReportProse(
       prose.file,
@@ -175,8 +214,15 @@ export function loadArchive(root: string): Archive {
 }
 
 /** Every table in the YAML must be placed in the prose, or readers would never see it. */
-function checkPlacement(file: string, components: readonly TableComponent[], problems: Problem[]): void {
-  for (const [component, table] of Object.entries(TABLE_COMPONENTS) as [TableComponent, TableId][]) {
+function checkPlacement(
+  file: string,
+  components: readonly TableComponent[],
+  problems: Problem[],
+): void {
+  for (const [component, table] of Object.entries(TABLE_COMPONENTS) as [
+    TableComponent,
+    TableId,
+  ][]) {
     if (!components.includes(component)) {
       problems.push({
         severity: 'error',

@@ -104,7 +104,11 @@ export function readReportData(file: string, text: string, problems: Problem[]):
     problems.push({ severity: 'error', file, line, field, message });
 
   if (!isMap(root)) {
-    error(lineOf(src, root) ?? 1, undefined, `文件应为一组字段（template、proactive、applications、appeals 等），实为${describeNode(src, root)}。`);
+    error(
+      lineOf(src, root) ?? 1,
+      undefined,
+      `文件应为一组字段（template、proactive、applications、appeals 等），实为${describeNode(src, root)}。`,
+    );
     return { notices: [], lines: {} };
   }
   const entries = checkedEntries(src, root, '', ROOT_KEYS, problems, '报告数据');
@@ -311,7 +315,7 @@ function readProactiveRow(
         file: ctx.src.file,
         line: unitEntry.line,
         field: `${field}.${section.unit.key}`,
-        message: `${what}的金额单位应为 ${section.unit.allowed.map((u) => `「${u}」`).join(' 或 ')}，原文没有印单位时写 null；实为${describeNode(ctx.src, unitEntry.value)}。`,
+        message: `${what}的金额单位应为${section.unit.allowed.map((u) => `「${u}」`).join('或')}，原文没有印单位时写 null；实为${describeNode(ctx.src, unitEntry.value)}。`,
       });
     }
   }
@@ -370,12 +374,26 @@ function readApplicationLevel(
         });
         continue;
       }
-      readApplicationLevel(ctx, entry.value, row.children, rowKeys, [...labels, row.label], rowWhat + '下');
+      readApplicationLevel(
+        ctx,
+        entry.value,
+        row.children,
+        rowKeys,
+        [...labels, row.label],
+        rowWhat + '下',
+      );
       continue;
     }
-    readCellRow(ctx, entry, rowField, `${rowWhat}行`, APPLICATION_COLUMNS, ctx.version === 2019 && row.key === 'other'
-      ? '2019 年版模板的（六）其他处理只有一行；分 3 项是 2021 年版的写法，请核对模板版本。'
-      : '');
+    readCellRow(
+      ctx,
+      entry,
+      rowField,
+      `${rowWhat}行`,
+      APPLICATION_COLUMNS,
+      ctx.version === 2019 && row.key === 'other'
+        ? '2019 年版模板的（六）其他处理只有一行；分 3 项是 2021 年版的写法，请核对模板版本。'
+        : '',
+    );
   }
 }
 
@@ -434,7 +452,13 @@ function readAppeals(ctx: Ctx, entry: Entry | undefined): void {
   for (const row of APPEALS_ROWS) {
     const rowEntry = found.get(row.id);
     if (rowEntry) {
-      readCellRow(ctx, rowEntry, `appeals.${row.id}`, `${TABLE_SHORT.appeals}「${row.labels.join(' › ')}」`, APPEALS_COLUMNS);
+      readCellRow(
+        ctx,
+        rowEntry,
+        `appeals.${row.id}`,
+        `${TABLE_SHORT.appeals}「${row.labels.join(' › ')}」`,
+        APPEALS_COLUMNS,
+      );
     }
   }
 }
@@ -504,7 +528,16 @@ function readDiscrepancies(ctx: Ctx, entry: Entry | undefined): LocatedDiscrepan
       });
       return;
     }
-    const found = checkedEntries(ctx.src, node, field, DISCREPANCY_KEYS, ctx.problems, '这条 discrepancies 记录', [], []);
+    const found = checkedEntries(
+      ctx.src,
+      node,
+      field,
+      DISCREPANCY_KEYS,
+      ctx.problems,
+      '这条 discrepancies 记录',
+      [],
+      [],
+    );
     const scalar = (key: string) => {
       const v = found.get(key)?.value;
       return isScalar(v) ? v.value : undefined;
@@ -522,13 +555,21 @@ function readDiscrepancies(ctx: Ctx, entry: Entry | undefined): LocatedDiscrepan
         message: `${expected}，实为${describeNode(ctx.src, found.get(key)?.value)}。`,
       });
     let ok = found.size === DISCREPANCY_KEYS.length;
-    if (found.has('check') && typeof check !== 'string') (bad('check', 'check 应为勾稽关系编号（npm run check 的提示里给出）'), (ok = false));
+    if (found.has('check') && typeof check !== 'string')
+      (bad('check', 'check 应为勾稽关系编号（npm run check 的提示里给出）'), (ok = false));
     if (found.has('left') && typeof left !== 'number') (bad('left', 'left 应为数字'), (ok = false));
-    if (found.has('right') && typeof right !== 'number') (bad('right', 'right 应为数字'), (ok = false));
-    if (found.has('note') && (typeof note !== 'string' || note.trim() === '')) (bad('note', 'note 应为说明文字，例如「原文如此」'), (ok = false));
+    if (found.has('right') && typeof right !== 'number')
+      (bad('right', 'right 应为数字'), (ok = false));
+    if (found.has('note') && (typeof note !== 'string' || note.trim() === ''))
+      (bad('note', 'note 应为说明文字，例如「原文如此」'), (ok = false));
     if (ok) {
       out.push({
-        value: { check: String(check), left: Number(left), right: Number(right), note: String(note) },
+        value: {
+          check: String(check),
+          left: Number(left),
+          right: Number(right),
+          note: String(note),
+        },
         line,
       });
     }
@@ -574,17 +615,30 @@ function reconcile(
   for (const d of acknowledged) {
     const field = 'discrepancies';
     if (byId.has(d.value.check)) {
-      ctx.problems.push({ severity: 'error', file: ctx.src.file, line: d.line, field, message: `勾稽关系「${d.value.check}」被确认了两次，请删除重复的一条。` });
+      ctx.problems.push({
+        severity: 'error',
+        file: ctx.src.file,
+        line: d.line,
+        field,
+        message: `勾稽关系「${d.value.check}」被确认了两次，请删除重复的一条。`,
+      });
       continue;
     }
     byId.set(d.value.check, d);
     if (!known.has(d.value.check)) {
-      ctx.problems.push({ severity: 'error', file: ctx.src.file, line: d.line, field, message: `没有编号为「${d.value.check}」的勾稽关系（${ctx.version} 年版模板）。请从 npm run check 的提示中复制编号。` });
+      ctx.problems.push({
+        severity: 'error',
+        file: ctx.src.file,
+        line: d.line,
+        field,
+        message: `没有编号为「${d.value.check}」的勾稽关系（${ctx.version} 年版模板）。请从 npm run check 的提示中复制编号。`,
+      });
     }
   }
   // Suggested YAML is indented like the entries already listed, so that it can be pasted as is.
-  const listed = rootEntries.get('discrepancies')?.value;
-  const firstItem = isSeq(listed) ? (listed.items[0] as Node | undefined) : undefined;
+  const listed = rootEntries.has('discrepancies');
+  const list = rootEntries.get('discrepancies')?.value;
+  const firstItem = isSeq(list) ? (list.items[0] as Node | undefined) : undefined;
   const column = firstItem?.range ? ctx.src.lineCounter.linePos(firstItem.range[0]).col : 0;
   // The item's own range starts after its `- ` indicator.
   const indent = ' '.repeat(firstItem && column >= 3 ? column - 3 : 2);

@@ -6,7 +6,9 @@ import type { ArchiveReport } from './archive.ts';
  */
 export function boundReport(locals: App.Locals, component: string): ArchiveReport {
   if (!locals.report) {
-    throw new Error(`<${component} /> can only be rendered inside a report page (Astro.locals.report is not set).`);
+    throw new Error(
+      `<${component} /> can only be rendered inside a report page (Astro.locals.report is not set).`,
+    );
   }
   return locals.report;
 }

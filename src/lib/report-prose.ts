@@ -76,7 +76,11 @@ export function readReportProse(
   let frontmatter: ReportFrontmatter | undefined;
 
   if (lines[0]?.trim() !== '---') {
-    error(1, undefined, '文件应以「---」开头的前言（front matter）开始，其中至少写明 title（报告标题）。');
+    error(
+      1,
+      undefined,
+      '文件应以「---」开头的前言（front matter）开始，其中至少写明 title（报告标题）。',
+    );
   } else {
     const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
     if (end < 0) {
@@ -109,21 +113,37 @@ export function readReportProse(
     const line = node.position?.start.line;
     switch (node.type) {
       case 'mdxjsEsm':
-        error(line, undefined, '报告正文不能包含 import 或 export 语句（MDX 代码会在构建时运行）。表格组件无需导入。');
+        error(
+          line,
+          undefined,
+          '报告正文不能包含 import 或 export 语句（MDX 代码会在构建时运行）。表格组件无需导入。',
+        );
         return;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        error(line, undefined, '报告正文不能包含 {…} 表达式（大括号里的内容会被当作代码运行）。如果原文有大括号，请写成「\\{」和「\\}」。');
+        error(
+          line,
+          undefined,
+          '报告正文不能包含 {…} 表达式（大括号里的内容会被当作代码运行）。如果原文有大括号，请写成「\\{」和「\\}」。',
+        );
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';
         if (!(name in TABLE_COMPONENTS)) {
-          error(line, undefined, `报告正文只能使用 ${COMPONENT_LIST} 三个表格组件，发现了 <${name}>。其他内容请用 Markdown 书写；原文中的「<」请写成「\\<」。`);
+          error(
+            line,
+            undefined,
+            `报告正文只能使用 ${COMPONENT_LIST} 三个表格组件，发现了 <${name}>。其他内容请用 Markdown 书写；原文中的「<」请写成「\\<」。`,
+          );
           return;
         }
         if ((node.attributes?.length ?? 0) > 0 || (node.children?.length ?? 0) > 0) {
-          error(line, undefined, `<${name} /> 不需要任何属性或内容：数据来自同名的 YAML 文件。请写成 <${name} />。`);
+          error(
+            line,
+            undefined,
+            `<${name} /> 不需要任何属性或内容：数据来自同名的 YAML 文件。请写成 <${name} />。`,
+          );
         }
         if (components.includes(name as TableComponent)) {
           error(line, undefined, `<${name} /> 出现了不止一次；每张表只能放置一次。`);
@@ -134,11 +154,19 @@ export function readReportProse(
       case 'link':
       case 'definition':
         if (node.url !== undefined && !isSafeLink(node.url)) {
-          error(line, undefined, `链接地址「${node.url}」不被允许：只能使用 http:// 或 https:// 网址、mailto: 或本站的相对地址。`);
+          error(
+            line,
+            undefined,
+            `链接地址「${node.url}」不被允许：只能使用 http:// 或 https:// 网址、mailto: 或本站的相对地址。`,
+          );
         }
         break;
       case 'image':
-        error(line, undefined, '报告正文暂不支持图片：请用文字或表格组件记录原文内容，并在 source 中给出原文链接。');
+        error(
+          line,
+          undefined,
+          '报告正文暂不支持图片：请用文字或表格组件记录原文内容，并在 source 中给出原文链接。',
+        );
         return;
     }
     for (const child of node.children ?? []) visit(child);
@@ -165,14 +193,22 @@ function readFrontmatter(
     problems.push({ severity: 'error', file, line, field, message });
   const root = src.doc.contents;
   if (!isMap(root)) {
-    error(2, 'title', `前言应为一组字段（title、published、source），实为${describeNode(src, root)}。`);
+    error(
+      2,
+      'title',
+      `前言应为一组字段（title、published、source），实为${describeNode(src, root)}。`,
+    );
     return undefined;
   }
   const values: Record<string, { value: unknown; line: number | undefined; text: string }> = {};
   let ok = true;
   for (const entry of entriesOf(src, root, '前言', problems)) {
     if (!FRONTMATTER_KEYS.includes(entry.key)) {
-      error(entry.line, entry.key, `前言中有未知字段「${entry.key}」。允许的字段是：title、published、source（agency 和 year 由文件路径决定，可以不写）。`);
+      error(
+        entry.line,
+        entry.key,
+        `前言中有未知字段「${entry.key}」。允许的字段是：title、published、source（agency 和 year 由文件路径决定，可以不写）。`,
+      );
       ok = false;
       continue;
     }
@@ -189,22 +225,38 @@ function readFrontmatter(
   }
   const published = values.published;
   if (published && (typeof published.value !== 'string' || !isIsoDate(published.value))) {
-    error(published.line, 'published', `published 应为发布日期，写成 2021-01-29 这样的格式，实为${published.text}。`);
+    error(
+      published.line,
+      'published',
+      `published 应为发布日期，写成 2021-01-29 这样的格式，实为${published.text}。`,
+    );
     ok = false;
   }
   const source = values.source;
   if (source && (typeof source.value !== 'string' || !isWebUrl(source.value))) {
-    error(source.line, 'source', `source 应为原文网址，以 http:// 或 https:// 开头，实为${source.text}。`);
+    error(
+      source.line,
+      'source',
+      `source 应为原文网址，以 http:// 或 https:// 开头，实为${source.text}。`,
+    );
     ok = false;
   }
   const agency = values.agency;
   if (agency && agency.value !== identity.agency) {
-    error(agency.line, 'agency', `前言中的 agency 为${agency.text}，与文件路径中的机构「${identity.agency}」不一致。报告的机构由文件夹名决定，请删除 agency 或改为一致。`);
+    error(
+      agency.line,
+      'agency',
+      `前言中的 agency 为${agency.text}，与文件路径中的机构「${identity.agency}」不一致。报告的机构由文件夹名决定，请删除 agency 或改为一致。`,
+    );
     ok = false;
   }
   const year = values.year;
   if (year && year.value !== identity.year) {
-    error(year.line, 'year', `前言中的 year 为${year.text}，与文件名中的年份 ${identity.year} 不一致。报告的年份由文件名决定，请删除 year 或改为一致。`);
+    error(
+      year.line,
+      'year',
+      `前言中的 year 为${year.text}，与文件名中的年份 ${identity.year} 不一致。报告的年份由文件名决定，请删除 year 或改为一致。`,
+    );
     ok = false;
   }
   if (!ok || typeof title?.value !== 'string') return undefined;

@@ -42,7 +42,10 @@ export function noticeView(report: ArchiveReport, notice: Notice): NoticeView {
 
 /** 「2019 年版格式（国办公开办函〔2019〕60号…）」 */
 export function templateLabel(report: ArchiveReport): { short: string; document: string } {
-  return { short: `${report.tables.template} 年版`, document: TEMPLATES[report.tables.template].document };
+  return {
+    short: `${report.tables.template} 年版`,
+    document: TEMPLATES[report.tables.template].document,
+  };
 }
 
 /** 2021-01-29 → 2021年1月29日 (no clock, no locale: deterministic). */

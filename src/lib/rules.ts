@@ -170,7 +170,11 @@ export function failingChecks(version: TemplateVersion, values: CellValues): Che
 export function carryOverMismatches(
   previous: CellValues,
   next: CellValues,
-): { column: (typeof APPLICATION_COLUMNS)[number]; forwarded: number | null; carried: number | null }[] {
+): {
+  column: (typeof APPLICATION_COLUMNS)[number];
+  forwarded: number | null;
+  carried: number | null;
+}[] {
   const out = [];
   for (const column of APPLICATION_COLUMNS) {
     const forwarded = previous[`applications.carried_forward.${column.id}`] ?? null;

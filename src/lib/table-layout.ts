@@ -65,9 +65,12 @@ export function noticeId(checkId: string): string {
 }
 
 /** Maps each flagged cell path to the notice that concerns it. */
-export function flaggedCells(focusByCheck: readonly { check: { id: string; focus: string } }[]): Map<string, string> {
+export function flaggedCells(
+  focusByCheck: readonly { check: { id: string; focus: string } }[],
+): Map<string, string> {
   const out = new Map<string, string>();
-  for (const n of focusByCheck) if (!out.has(n.check.focus)) out.set(n.check.focus, noticeId(n.check.id));
+  for (const n of focusByCheck)
+    if (!out.has(n.check.focus)) out.set(n.check.focus, noticeId(n.check.id));
   return out;
 }
 
@@ -136,11 +139,17 @@ function dataCell(
 }
 
 /** Table 二: one small table per article item (第二十条第（一）项 …). */
-export function proactiveLayouts(tables: ReportTables, flags: ReadonlyMap<string, string> = new Map()): TableLayout[] {
+export function proactiveLayouts(
+  tables: ReportTables,
+  flags: ReadonlyMap<string, string> = new Map(),
+): TableLayout[] {
   const cells = cellDeclarations(tables.template).filter((c) => c.table === 'proactive');
   return TEMPLATES[tables.template].proactive.map((section) => {
     const prefix = `t2-${slug(section.id)}`;
-    const { rows, ids } = headerRows(prefix, section.columns.map((c) => [c.label]));
+    const { rows, ids } = headerRows(
+      prefix,
+      section.columns.map((c) => [c.label]),
+    );
     return {
       id: prefix,
       caption: section.heading,
@@ -166,13 +175,25 @@ export function proactiveLayouts(tables: ReportTables, flags: ReadonlyMap<string
 }
 
 /** Table 三: column headers under 申请人情况, rows grouped as printed. */
-export function applicationsLayout(tables: ReportTables, caption: string, flags: ReadonlyMap<string, string> = new Map()): TableLayout {
+export function applicationsLayout(
+  tables: ReportTables,
+  caption: string,
+  flags: ReadonlyMap<string, string> = new Map(),
+): TableLayout {
   const prefix = 't3';
   const cells = cellDeclarations(tables.template).filter((c) => c.table === 'applications');
   const firstRow = cells.filter((c) => c.rowKeys.join('.') === 'received');
-  const { rows, ids } = headerRows(prefix, firstRow.map((c) => c.columnLabels));
+  const { rows, ids } = headerRows(
+    prefix,
+    firstRow.map((c) => c.columnLabels),
+  );
   const body: BodyRow[] = [];
-  const walk = (list: readonly ApplicationRow[], keys: string[], groupIds: string[], depth: number) => {
+  const walk = (
+    list: readonly ApplicationRow[],
+    keys: string[],
+    groupIds: string[],
+    depth: number,
+  ) => {
     list.forEach((row, index) => {
       const rowKeys = row.key === null ? keys : [...keys, row.key];
       const rowId = `${prefix}-r-${row.key === null ? `g${depth}-${index}` : slug(rowKeys.join('.'))}`;
@@ -187,19 +208,35 @@ export function applicationsLayout(tables: ReportTables, caption: string, flags:
         id: rowId,
         label: row.label,
         depth,
-        cells: rowCells.map((cell, i) => dataCell(tables, cell, [...(ids[i] ?? []), ...groupIds, rowId], flags)),
+        cells: rowCells.map((cell, i) =>
+          dataCell(tables, cell, [...(ids[i] ?? []), ...groupIds, rowId], flags),
+        ),
       });
     });
   };
   walk(TEMPLATES[tables.template].applicationRows, [], [], 0);
-  return { id: prefix, caption, corner: APPLICATIONS_CORNER, head: rows, body, columns: firstRow.length };
+  return {
+    id: prefix,
+    caption,
+    corner: APPLICATIONS_CORNER,
+    head: rows,
+    body,
+    columns: firstRow.length,
+  };
 }
 
 /** Table 四: one row of fifteen cells under a three-level header, as printed. */
-export function appealsLayout(tables: ReportTables, caption: string, flags: ReadonlyMap<string, string> = new Map()): TableLayout {
+export function appealsLayout(
+  tables: ReportTables,
+  caption: string,
+  flags: ReadonlyMap<string, string> = new Map(),
+): TableLayout {
   const prefix = 't4';
   const cells = cellDeclarations(tables.template).filter((c) => c.table === 'appeals');
-  const { rows, ids } = headerRows(prefix, cells.map((c) => c.columnLabels));
+  const { rows, ids } = headerRows(
+    prefix,
+    cells.map((c) => c.columnLabels),
+  );
   return {
     id: prefix,
     caption,

@@ -292,8 +292,7 @@ export const APPEALS_ROWS: readonly AppealsRow[] = [
 export const TEMPLATES: Readonly<Record<TemplateVersion, TemplateDeclaration>> = {
   2019: {
     version: 2019,
-    document:
-      '国办公开办函〔2019〕60号《中华人民共和国政府信息公开工作年度报告格式（试行）》',
+    document: '国办公开办函〔2019〕60号《中华人民共和国政府信息公开工作年度报告格式（试行）》',
     proactive: PROACTIVE_2019,
     applicationRows: applicationRows(leaf('other', '（六）其他处理')),
   },
@@ -305,10 +304,7 @@ export const TEMPLATES: Readonly<Record<TemplateVersion, TemplateDeclaration>> =
       key: 'other',
       label: '（六）其他处理',
       children: [
-        leaf(
-          'no_correction',
-          '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-        ),
+        leaf('no_correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'),
         leaf(
           'unpaid_fees',
           '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',

@@ -47,11 +47,7 @@ const YAML_ERRORS: Record<string, string> = {
 };
 
 /** Parses YAML text; syntax errors become problems with their line. */
-export function parseYaml(
-  file: string,
-  text: string,
-  problems: Problem[],
-): YamlSource | undefined {
+export function parseYaml(file: string, text: string, problems: Problem[]): YamlSource | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length === 0) return { file, text, doc, lineCounter };

@@ -1,0 +1,443 @@
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../../src/lib/problems.ts';
+import { TABLE_COMPONENTS, isIsoDate, readReportProse } from '../../src/lib/report-prose.ts';
+
+const FILE = 'src/content/reports/jiyuan-gongan/2020.mdx';
+const IDENTITY = { agency: 'jiyuan-gongan', year: 2020 };
+
+const BODY = `
+## 一、总体情况
+
+2020 年共收到申请 6 件。
+
+## 二、主动公开政府信息情况
+
+<ProactiveTable />
+
+## 三、收到和处理政府信息公开申请情况
+
+<ApplicationsTable />
+
+## 四、政府信息公开行政复议、行政诉讼情况
+
+<AppealsTable />
+`;
+
+/** A report with the given front matter lines (without the --- fences) and body. */
+function mdx(frontmatter: string, body = BODY): string {
+  return `---\n${frontmatter}\n---\n${body}`;
+}
+
+function read(text: string) {
+  const problems: Problem[] = [];
+  const prose = readReportProse(FILE, text, IDENTITY, problems);
+  return { problems, prose };
+}
+
+const TITLE = 'title: 2020年济源示范区公安局政府信息公开工作年度报告';
+
+describe('valid prose', () => {
+  it('returns the front matter and the table components in order', () => {
+    const { problems, prose } = read(
+      mdx(
+        `${TITLE}\npublished: 2021-01-29\nsource: https://www.jiyuan.gov.cn/a.html\nagency: jiyuan-gongan\nyear: 2020`,
+      ),
+    );
+    expect(problems).toEqual([]);
+    expect(prose).toEqual({
+      frontmatter: {
+        title: '2020年济源示范区公安局政府信息公开工作年度报告',
+        published: '2021-01-29',
+        source: 'https://www.jiyuan.gov.cn/a.html',
+      },
+      components: ['ProactiveTable', 'ApplicationsTable', 'AppealsTable'],
+      parsed: true,
+    });
+    expect(Object.keys(TABLE_COMPONENTS)).toEqual(prose.components);
+  });
+
+  it('accepts Windows line endings', () => {
+    const { problems, prose } = read(mdx(TITLE).replaceAll('\n', '\r\n'));
+    expect(problems).toEqual([]);
+    expect(prose.components).toHaveLength(3);
+  });
+
+  it('accepts http(s), mailto and same-site links, and escaped < { }', () => {
+    const body = `${BODY}
+见[原文](https://example.org/a)、[邮箱](mailto:gk@example.org)、[本站](/reports/)、[上文](#top)。
+
+公式 a \\< b，集合 \\{1\\}。
+`;
+    expect(read(mdx(TITLE, body)).problems).toEqual([]);
+  });
+
+  it('keeps hostile strings in the title verbatim: they are content, escaped on output', () => {
+    const title = '年度报告</script><script>alert(1)</script>"><img src=x onerror=alert(1)>';
+    const { problems, prose } = read(mdx(`title: ${title}`));
+    expect(problems).toEqual([]);
+    expect(prose.frontmatter?.title).toBe(title);
+  });
+});
+
+describe('front matter', () => {
+  it('reports a file without front matter, and one whose front matter never ends', () => {
+    expect(read(BODY.trimStart()).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 1,
+          "message": "文件应以「---」开头的前言（front matter）开始，其中至少写明 title（报告标题）。",
+          "severity": "error",
+        },
+      ]
+    `);
+    expect(read(`---\n${TITLE}\n${BODY}`)).toMatchInlineSnapshot(`
+      {
+        "problems": [
+          {
+            "field": undefined,
+            "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+            "line": 1,
+            "message": "前言（front matter）没有结束：请在前言之后加一行「---」。",
+            "severity": "error",
+          },
+        ],
+        "prose": {
+          "components": [],
+          "parsed": false,
+        },
+      }
+    `);
+  });
+
+  it('reports front matter that is not a mapping, unknown keys and a missing title', () => {
+    expect(read(mdx('- 报告')).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "title",
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 2,
+          "message": "前言应为一组字段（title、published、source），实为列表。",
+          "severity": "error",
+        },
+      ]
+    `);
+    expect(read(mdx(`${TITLE}\nauthor: 办公室`)).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "author",
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 3,
+          "message": "前言中有未知字段「author」。允许的字段是：title、published、source（agency 和 year 由文件路径决定，可以不写）。",
+          "severity": "error",
+        },
+      ]
+    `);
+    expect(read(mdx('published: 2021-01-29')).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "title",
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 1,
+          "message": "前言缺少 title（报告标题，按原文照录）。",
+          "severity": "error",
+        },
+      ]
+    `);
+    expect(read(mdx("title: ''")).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "title",
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 2,
+          "message": "title 应为报告标题（文字），实为文字「」。",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reports an invalid published date (not a calendar date, or not YYYY-MM-DD)', () => {
+    expect(read(mdx(`${TITLE}\npublished: 2021-02-30`)).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "published",
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 3,
+          "message": "published 应为发布日期，写成 2021-01-29 这样的格式，实为文字「2021-02-30」。",
+          "severity": "error",
+        },
+      ]
+    `);
+    expect(read(mdx(`${TITLE}\npublished: 2021年1月29日`)).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "published",
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 3,
+          "message": "published 应为发布日期，写成 2021-01-29 这样的格式，实为文字「2021年1月29日」。",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('rejects a source that is not an http(s) address', () => {
+    const messages = [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      '//example.org/a',
+      'www.jiyuan.gov.cn',
+    ].map((s) => read(mdx(`${TITLE}\nsource: '${s}'`)).problems);
+    expect(messages).toMatchInlineSnapshot(`
+      [
+        [
+          {
+            "field": "source",
+            "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+            "line": 3,
+            "message": "source 应为原文网址，以 http:// 或 https:// 开头，实为文字「javascript:alert(1)」。",
+            "severity": "error",
+          },
+        ],
+        [
+          {
+            "field": "source",
+            "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+            "line": 3,
+            "message": "source 应为原文网址，以 http:// 或 https:// 开头，实为文字「data:text/html,<script>alert(1)</script>」。",
+            "severity": "error",
+          },
+        ],
+        [
+          {
+            "field": "source",
+            "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+            "line": 3,
+            "message": "source 应为原文网址，以 http:// 或 https:// 开头，实为文字「//example.org/a」。",
+            "severity": "error",
+          },
+        ],
+        [
+          {
+            "field": "source",
+            "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+            "line": 3,
+            "message": "source 应为原文网址，以 http:// 或 https:// 开头，实为文字「www.jiyuan.gov.cn」。",
+            "severity": "error",
+          },
+        ],
+      ]
+    `);
+  });
+
+  it('reports agency and year that contradict the path', () => {
+    expect(read(mdx(`${TITLE}\nagency: jiyuan\nyear: 2021`)).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": "agency",
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 3,
+          "message": "前言中的 agency 为文字「jiyuan」，与文件路径中的机构「jiyuan-gongan」不一致。报告的机构由文件夹名决定，请删除 agency 或改为一致。",
+          "severity": "error",
+        },
+        {
+          "field": "year",
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 4,
+          "message": "前言中的 year 为数字 2021，与文件名中的年份 2020 不一致。报告的年份由文件名决定，请删除 year 或改为一致。",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('returns no front matter when it has an error, but still checks the body', () => {
+    const { problems, prose } = read(mdx(`${TITLE}\nyear: 2021`, `${BODY}\n{1 + 1}\n`));
+    expect(prose.frontmatter).toBeUndefined();
+    expect(problems.map((p) => p.line)).toEqual([3, 22]);
+  });
+});
+
+describe('body', () => {
+  it('reports import and export statements', () => {
+    const body = `\nimport Chart from '../../components/Chart.astro';\n\nexport const x = 1;\n${BODY}`;
+    expect(read(mdx(TITLE, body)).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 5,
+          "message": "报告正文不能包含 import 或 export 语句（MDX 代码会在构建时运行）。表格组件无需导入。",
+          "severity": "error",
+        },
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 7,
+          "message": "报告正文不能包含 import 或 export 语句（MDX 代码会在构建时运行）。表格组件无需导入。",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reports {expressions} in a paragraph and on their own line', () => {
+    const body = `${BODY}\n共收到 {6} 件。\n\n{alert(1)}\n`;
+    expect(read(mdx(TITLE, body)).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 21,
+          "message": "报告正文不能包含 {…} 表达式（大括号里的内容会被当作代码运行）。如果原文有大括号，请写成「\\{」和「\\}」。",
+          "severity": "error",
+        },
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 23,
+          "message": "报告正文不能包含 {…} 表达式（大括号里的内容会被当作代码运行）。如果原文有大括号，请写成「\\{」和「\\}」。",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reports any other JSX or HTML element', () => {
+    const body = `${BODY}\n<Chart />\n\n正文 <script>alert(1)</script>\n\n<div>原文</div>\n`;
+    expect(read(mdx(TITLE, body)).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 21,
+          "message": "报告正文只能使用 <ProactiveTable />、<ApplicationsTable />、<AppealsTable /> 三个表格组件，发现了 <Chart>。其他内容请用 Markdown 书写；原文中的「<」请写成「\\<」。",
+          "severity": "error",
+        },
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 23,
+          "message": "报告正文只能使用 <ProactiveTable />、<ApplicationsTable />、<AppealsTable /> 三个表格组件，发现了 <script>。其他内容请用 Markdown 书写；原文中的「<」请写成「\\<」。",
+          "severity": "error",
+        },
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 25,
+          "message": "报告正文只能使用 <ProactiveTable />、<ApplicationsTable />、<AppealsTable /> 三个表格组件，发现了 <div>。其他内容请用 Markdown 书写；原文中的「<」请写成「\\<」。",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reports a table component placed twice, or given attributes or content', () => {
+    const body = `${BODY}\n<AppealsTable />\n\n<ProactiveTable year="2019" />\n`;
+    const { problems, prose } = read(mdx(TITLE, body));
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 21,
+          "message": "<AppealsTable /> 出现了不止一次；每张表只能放置一次。",
+          "severity": "error",
+        },
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 23,
+          "message": "<ProactiveTable /> 不需要任何属性或内容：数据来自同名的 YAML 文件。请写成 <ProactiveTable />。",
+          "severity": "error",
+        },
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 23,
+          "message": "<ProactiveTable /> 出现了不止一次；每张表只能放置一次。",
+          "severity": "error",
+        },
+      ]
+    `);
+    expect(prose.components).toEqual([
+      'ProactiveTable',
+      'ApplicationsTable',
+      'AppealsTable',
+      'AppealsTable',
+      'ProactiveTable',
+    ]);
+  });
+
+  it('lists only the components placed (placement is checked by the archive)', () => {
+    const { problems, prose } = read(mdx(TITLE, BODY.replace('<AppealsTable />\n', '')));
+    expect(problems).toEqual([]);
+    expect(prose.components).toEqual(['ProactiveTable', 'ApplicationsTable']);
+  });
+
+  it('reports unsafe links and images', () => {
+    const body = `${BODY}\n[原文](javascript:alert(1))\n\n[x]: data:text/html,hi\n\n![图](https://example.org/a.png)\n\n[协议相对](//evil.example/a)\n`;
+    expect(read(mdx(TITLE, body)).problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 21,
+          "message": "链接地址「javascript:alert(1)」不被允许：只能使用 http:// 或 https:// 网址、mailto: 或本站的相对地址。",
+          "severity": "error",
+        },
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 23,
+          "message": "链接地址「data:text/html,hi」不被允许：只能使用 http:// 或 https:// 网址、mailto: 或本站的相对地址。",
+          "severity": "error",
+        },
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 25,
+          "message": "报告正文暂不支持图片：请用文字或表格组件记录原文内容，并在 source 中给出原文链接。",
+          "severity": "error",
+        },
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 27,
+          "message": "链接地址「//evil.example/a」不被允许：只能使用 http:// 或 https:// 网址、mailto: 或本站的相对地址。",
+          "severity": "error",
+        },
+      ]
+    `);
+  });
+
+  it('reports a body that is not valid MDX with its line, and marks it unparsed', () => {
+    const { problems, prose } = read(mdx(TITLE, `${BODY}\n申请数 < 10 件，{ 未闭合\n`));
+    expect(problems).toMatchInlineSnapshot(`
+      [
+        {
+          "field": undefined,
+          "file": "src/content/reports/jiyuan-gongan/2020.mdx",
+          "line": 21,
+          "message": "正文无法解析为 MDX。正文中的「<」「{」「}」会被当作代码：如果原文有这些符号，请写成「\\<」「\\{」「\\}」；表格组件要写成 <ApplicationsTable /> 这样的自闭合形式。",
+          "severity": "error",
+        },
+      ]
+    `);
+    expect(prose.parsed).toBe(false);
+    expect(prose.frontmatter?.title).toBe('2020年济源示范区公安局政府信息公开工作年度报告');
+  });
+});
+
+describe('isIsoDate', () => {
+  it('accepts only real calendar dates written YYYY-MM-DD', () => {
+    expect(['2021-01-29', '2020-02-29'].map(isIsoDate)).toEqual([true, true]);
+    expect(
+      ['2021-02-29', '2021-13-01', '2021-1-29', '2021/01/29', '2021-01-29T00:00', ''].map(
+        isIsoDate,
+      ),
+    ).toEqual([false, false, false, false, false, false]);
+  });
+});
