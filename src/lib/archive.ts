@@ -70,7 +70,10 @@ function listReportFiles(root: string, dir: string, ext: string, problems: Probl
   const abs = join(root, dir);
   if (!existsSync(abs)) return [];
   const found: FoundFile[] = [];
-  const entries = readdirSync(abs).sort(compareText);
+  // Dotfiles (.DS_Store, editor swap files) are the operating system's, not content.
+  const entries = readdirSync(abs)
+    .filter((n) => !n.startsWith('.'))
+    .sort(compareText);
   for (const agency of entries) {
     const agencyPath = join(abs, agency);
     if (!statSync(agencyPath).isDirectory()) {
@@ -81,7 +84,9 @@ function listReportFiles(root: string, dir: string, ext: string, problems: Probl
       });
       continue;
     }
-    for (const name of readdirSync(agencyPath).sort(compareText)) {
+    for (const name of readdirSync(agencyPath)
+      .filter((n) => !n.startsWith('.'))
+      .sort(compareText)) {
       const file = `${dir}/${agency}/${name}`;
       const m = /^(\d{4})(\.[^.]+)$/.exec(name);
       if (!m || m[2] !== ext) {

@@ -671,7 +671,7 @@ function reconcile(
       hint: [
         listed
           ? '如果原报告确实如此印刷，请在 discrepancies 下添加：'
-          : '如果原报告确实如此印刷，请在文件末尾添加：',
+          : '如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：',
         ...(listed ? [] : ['discrepancies:']),
         ...discrepancyYaml(failure).map((l) => indent + l),
       ],

@@ -2,7 +2,9 @@
  * loadArchive on each scenario of the bad-input corpus in test/fixtures/. Each fixture is the seed
  * (or the 2021 report of `good`) with one thing broken; its problems are pinned exactly.
  */
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/lib/archive.ts';
@@ -111,6 +113,19 @@ describe('valid archives', () => {
         ],
       }
     `);
+  });
+});
+
+describe('operating-system files', () => {
+  it('ignores dotfiles such as .DS_Store in the content folders', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-dotfiles-'));
+    cpSync(FIXTURES + 'good', dir, { recursive: true });
+    writeFileSync(join(dir, 'data/reports/.DS_Store'), '');
+    writeFileSync(join(dir, 'data/reports/jiyuan-gongan/.DS_Store'), '');
+    writeFileSync(join(dir, 'src/content/reports/jiyuan-gongan/.2020.mdx.swp'), '');
+    const archive = loadArchive(dir);
+    expect(archive.problems).toEqual([]);
+    expect(archive.reports.map((r) => r.id)).toEqual(['jiyuan-gongan/2020', 'jiyuan-gongan/2021']);
   });
 });
 
@@ -377,7 +392,7 @@ describe('one error per fixture', () => {
             "field": "applications.received.natural",
             "file": "data/reports/jiyuan-gongan/2020.yaml",
             "hint": [
-              "如果原报告确实如此印刷，请在文件末尾添加：",
+              "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
               "discrepancies:",
               "  - check: applications.balance.natural",
               "    left: 8",
@@ -392,7 +407,7 @@ describe('one error per fixture', () => {
             "field": "applications.received.total",
             "file": "data/reports/jiyuan-gongan/2020.yaml",
             "hint": [
-              "如果原报告确实如此印刷，请在文件末尾添加：",
+              "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
               "discrepancies:",
               "  - check: applications.balance.total",
               "    left: 8",
@@ -417,7 +432,7 @@ describe('one error per fixture', () => {
             "field": "applications.received.total",
             "file": "data/reports/jiyuan-gongan/2020.yaml",
             "hint": [
-              "如果原报告确实如此印刷，请在文件末尾添加：",
+              "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
               "discrepancies:",
               "  - check: applications.row_total.received",
               "    left: 6",
@@ -432,7 +447,7 @@ describe('one error per fixture', () => {
             "field": "applications.carried_over.total",
             "file": "data/reports/jiyuan-gongan/2020.yaml",
             "hint": [
-              "如果原报告确实如此印刷，请在文件末尾添加：",
+              "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
               "discrepancies:",
               "  - check: applications.row_total.carried_over",
               "    left: 1",
@@ -457,7 +472,7 @@ describe('one error per fixture', () => {
             "field": "applications.total.natural",
             "file": "data/reports/jiyuan-gongan/2020.yaml",
             "hint": [
-              "如果原报告确实如此印刷，请在文件末尾添加：",
+              "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
               "discrepancies:",
               "  - check: applications.outcome_total.natural",
               "    left: 7",
@@ -472,7 +487,7 @@ describe('one error per fixture', () => {
             "field": "applications.total.total",
             "file": "data/reports/jiyuan-gongan/2020.yaml",
             "hint": [
-              "如果原报告确实如此印刷，请在文件末尾添加：",
+              "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
               "discrepancies:",
               "  - check: applications.outcome_total.total",
               "    left: 7",
@@ -497,7 +512,7 @@ describe('one error per fixture', () => {
             "field": "appeals.review.total",
             "file": "data/reports/jiyuan-gongan/2020.yaml",
             "hint": [
-              "如果原报告确实如此印刷，请在文件末尾添加：",
+              "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
               "discrepancies:",
               "  - check: appeals.appeal_total.review",
               "    left: 0",

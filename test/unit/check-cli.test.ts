@@ -67,7 +67,7 @@ describe('npm run check', () => {
     expect(run.stdout).toMatchInlineSnapshot(`
       "错误：data/reports/jiyuan-gongan/2020.yaml 第 53 行（appeals.review.total）
         勾稽关系不符（规则 4：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结）：表四「行政复议 › 总计」原文为 0，按「结果维持 + 结果纠正 + 其他结果 + 尚未审结」相加应为 1。请核对录入的数字。
-          如果原报告确实如此印刷，请在文件末尾添加：
+          如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：
           discrepancies:
             - check: appeals.appeal_total.review
               left: 0

@@ -597,7 +597,7 @@ describe('consistency rules and discrepancies', () => {
           "field": "applications.received.natural",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "hint": [
-            "如果原报告确实如此印刷，请在文件末尾添加：",
+            "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
             "discrepancies:",
             "  - check: applications.balance.natural",
             "    left: 8",
@@ -612,7 +612,7 @@ describe('consistency rules and discrepancies', () => {
           "field": "applications.received.total",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "hint": [
-            "如果原报告确实如此印刷，请在文件末尾添加：",
+            "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
             "discrepancies:",
             "  - check: applications.balance.total",
             "    left: 8",
@@ -628,7 +628,7 @@ describe('consistency rules and discrepancies', () => {
     expect(formatProblem(problems[0] as Problem)).toMatchInlineSnapshot(`
       "错误：data/reports/jiyuan-gongan/2020.yaml 第 22 行（applications.received.natural）
         勾稽关系不符（规则 1：一 + 二 = 三（七）总计 + 四）：表三「自然人」列「一 + 二」= 8，「三（七）总计 + 四」= 7，两者应相等。请核对录入的数字。
-          如果原报告确实如此印刷，请在文件末尾添加：
+          如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：
           discrepancies:
             - check: applications.balance.natural
               left: 8
@@ -650,7 +650,7 @@ describe('consistency rules and discrepancies', () => {
           "field": "applications.disclosed.total",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "hint": [
-            "如果原报告确实如此印刷，请在文件末尾添加：",
+            "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
             "discrepancies:",
             "  - check: applications.row_total.disclosed",
             "    left: 1",
@@ -665,7 +665,7 @@ describe('consistency rules and discrepancies', () => {
           "field": "applications.total.total",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "hint": [
-            "如果原报告确实如此印刷，请在文件末尾添加：",
+            "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
             "discrepancies:",
             "  - check: applications.outcome_total.total",
             "    left: 7",
@@ -693,7 +693,7 @@ describe('consistency rules and discrepancies', () => {
           "field": "applications.total.natural",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "hint": [
-            "如果原报告确实如此印刷，请在文件末尾添加：",
+            "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
             "discrepancies:",
             "  - check: applications.outcome_total.natural",
             "    left: 7",
@@ -708,7 +708,7 @@ describe('consistency rules and discrepancies', () => {
           "field": "applications.total.total",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "hint": [
-            "如果原报告确实如此印刷，请在文件末尾添加：",
+            "如果原报告确实如此印刷，请在文件末尾添加（有多处不符时，「discrepancies:」只写一次，其下逐条列出）：",
             "discrepancies:",
             "  - check: applications.outcome_total.total",
             "    left: 7",
