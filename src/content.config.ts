@@ -1,44 +1,43 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import type { Agency } from './lib/agencies.ts';
-import type { ArchiveReport } from './lib/archive.ts';
+import type { ReportEntry } from './lib/archive.ts';
 import { loadArchiveCached } from './lib/archive-cache.ts';
-import { PROSE_DIR } from './lib/archive.ts';
 import { contentRoot } from './lib/content-root.ts';
+import { splitRenderedProse } from './lib/report-prose.ts';
 
 // Validation lives in src/lib (loadArchive), which the content-check integration runs before
 // content sync; these collections only wire the checked content into Astro.
 
 /**
- * The report prose, only to render it. Front matter was checked by loadArchive (which reads it as
- * YAML 1.2: dates stay text) and pages take it from the `reports` collection, so no schema here.
+ * Reports, id `<agency>/<year>`. The prose is rendered here with Astro's Markdown processor (the
+ * same remark plugins as MDX) and split at the table placeholders, instead of compiling each .mdx
+ * into a JS module: that bundling dominated build time and memory at archive scale. Report MDX
+ * is only Markdown plus the table components on their own lines (report-prose.ts enforces it),
+ * so both readings give the same text. Entries whose content is unchanged keep their rendering.
  */
-const prose = defineCollection({
-  loader: glob({ pattern: '*/*.mdx', base: `${contentRoot(process.cwd())}/${PROSE_DIR}` }),
-});
-
-/** Checked reports (tables, notices, carry-over warnings), id `<agency>/<year>`. */
 const reports = defineCollection({
   loader: {
     name: 'nianbao-reports',
-    load: async ({ store, config, generateDigest, watcher }) => {
+    load: async ({ store, config, generateDigest, renderMarkdown, watcher }) => {
       const archive = loadArchiveCached(
         contentRoot(fileURLToPath(config.root)),
         watcher !== undefined,
       );
-      store.clear();
+      const ids = new Set(archive.reports.map((r) => r.id));
+      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       for (const report of archive.reports) {
-        store.set({
-          id: report.id,
-          data: { ...report },
-          digest: generateDigest(report.id + JSON.stringify(report.tables)),
-        });
+        const digest = generateDigest(JSON.stringify(report));
+        if (store.get(report.id)?.digest === digest) continue;
+        const { markdown, ...rest } = report;
+        const rendered = await renderMarkdown(markdown);
+        const data: ReportEntry = { ...rest, prose: splitRenderedProse(rendered.html) };
+        store.set({ id: report.id, data: { ...data }, digest });
       }
     },
   },
-  schema: z.custom<ArchiveReport>(),
+  schema: z.custom<ReportEntry>(),
 });
 
 const agencies = defineCollection({
@@ -56,4 +55,4 @@ const agencies = defineCollection({
   schema: z.custom<Agency>(),
 });
 
-export const collections = { prose, reports, agencies };
+export const collections = { reports, agencies };

@@ -32,35 +32,110 @@ type Rand = () => number;
 const int = (r: Rand, max: number) => Math.floor(r() * (max + 1));
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 /** Mostly small counts with an occasional large one, like real tables. */
-const count = (r: Rand, scale: number) => (r() < 0.45 ? 0 : r() < 0.9 ? int(r, scale) : int(r, scale * 20));
+const count = (r: Rand, scale: number) =>
+  r() < 0.45 ? 0 : r() < 0.9 ? int(r, scale) : int(r, scale * 20);
 
 const REGIONS = [
-  ['江苏省', '南京市', '玄武区'], ['江苏省', '苏州市', '吴江区'], ['江苏省', '淮安市', '涟水县'],
-  ['浙江省', '杭州市', '余杭区'], ['浙江省', '宁波市', '象山县'], ['浙江省', '温州市', '乐清市'],
-  ['广东省', '广州市', '番禺区'], ['广东省', '深圳市', '南山区'], ['广东省', '佛山市', '顺德区'],
-  ['河南省', '郑州市', '中牟县'], ['河南省', '洛阳市', '栾川县'], ['河南省', '济源市', '坡头镇'],
-  ['山东省', '青岛市', '黄岛区'], ['山东省', '济南市', '章丘区'], ['四川省', '成都市', '郫都区'],
-  ['四川省', '绵阳市', '江油市'], ['湖北省', '武汉市', '江夏区'], ['湖南省', '长沙市', '浏阳市'],
-  ['福建省', '厦门市', '思明区'], ['安徽省', '合肥市', '肥西县'], ['河北省', '石家庄市', '正定县'],
-  ['陕西省', '西安市', '长安区'], ['云南省', '昆明市', '呈贡区'], ['江西省', '南昌市', '进贤县'],
+  ['江苏省', '南京市', '玄武区'],
+  ['江苏省', '苏州市', '吴江区'],
+  ['江苏省', '淮安市', '涟水县'],
+  ['浙江省', '杭州市', '余杭区'],
+  ['浙江省', '宁波市', '象山县'],
+  ['浙江省', '温州市', '乐清市'],
+  ['广东省', '广州市', '番禺区'],
+  ['广东省', '深圳市', '南山区'],
+  ['广东省', '佛山市', '顺德区'],
+  ['河南省', '郑州市', '中牟县'],
+  ['河南省', '洛阳市', '栾川县'],
+  ['河南省', '济源市', '坡头镇'],
+  ['山东省', '青岛市', '黄岛区'],
+  ['山东省', '济南市', '章丘区'],
+  ['四川省', '成都市', '郫都区'],
+  ['四川省', '绵阳市', '江油市'],
+  ['湖北省', '武汉市', '江夏区'],
+  ['湖南省', '长沙市', '浏阳市'],
+  ['福建省', '厦门市', '思明区'],
+  ['安徽省', '合肥市', '肥西县'],
+  ['河北省', '石家庄市', '正定县'],
+  ['陕西省', '西安市', '长安区'],
+  ['云南省', '昆明市', '呈贡区'],
+  ['江西省', '南昌市', '进贤县'],
 ] as const;
 
 const DEPARTMENTS = [
-  '公安局', '财政局', '发展和改革委员会', '教育局', '生态环境局', '市场监督管理局', '自然资源和规划局',
-  '交通运输局', '卫生健康委员会', '民政局', '人力资源和社会保障局', '住房和城乡建设局', '农业农村局',
-  '水利局', '商务局', '文化广电和旅游局', '应急管理局', '审计局', '统计局', '医疗保障局', '司法局',
-  '退役军人事务局', '城市管理局', '林业局', '税务局', '行政审批局', '数据资源管理局',
+  '公安局',
+  '财政局',
+  '发展和改革委员会',
+  '教育局',
+  '生态环境局',
+  '市场监督管理局',
+  '自然资源和规划局',
+  '交通运输局',
+  '卫生健康委员会',
+  '民政局',
+  '人力资源和社会保障局',
+  '住房和城乡建设局',
+  '农业农村局',
+  '水利局',
+  '商务局',
+  '文化广电和旅游局',
+  '应急管理局',
+  '审计局',
+  '统计局',
+  '医疗保障局',
+  '司法局',
+  '退役军人事务局',
+  '城市管理局',
+  '林业局',
+  '税务局',
+  '行政审批局',
+  '数据资源管理局',
 ] as const;
 
 const TOPICS = [
-  '保密审查', '政策解读', '重大决策预公开', '行政规范性文件清理', '政务新媒体管理', '依申请公开办理',
-  '政府网站集约化', '优化营商环境', '乡村振兴', '生态环境保护', '义务教育招生', '医疗卫生服务',
-  '食品安全监管', '安全生产执法', '财政预决算公开', '政府采购', '公共资源交易', '征地拆迁补偿',
-  '保障性住房分配', '社会救助', '就业创业补贴', '养老服务', '城市更新', '交通建设项目', '水利工程',
-  '行政处罚结果', '行政许可事项', '双随机一公开', '政务服务好差评', '一网通办', '12345热线',
+  '保密审查',
+  '政策解读',
+  '重大决策预公开',
+  '行政规范性文件清理',
+  '政务新媒体管理',
+  '依申请公开办理',
+  '政府网站集约化',
+  '优化营商环境',
+  '乡村振兴',
+  '生态环境保护',
+  '义务教育招生',
+  '医疗卫生服务',
+  '食品安全监管',
+  '安全生产执法',
+  '财政预决算公开',
+  '政府采购',
+  '公共资源交易',
+  '征地拆迁补偿',
+  '保障性住房分配',
+  '社会救助',
+  '就业创业补贴',
+  '养老服务',
+  '城市更新',
+  '交通建设项目',
+  '水利工程',
+  '行政处罚结果',
+  '行政许可事项',
+  '双随机一公开',
+  '政务服务好差评',
+  '一网通办',
+  '12345热线',
 ] as const;
 
-const PLATFORMS = ['政府门户网站', '政务公开专栏', '政务微信公众号', '政务微博', '政务服务网', '新闻发布会', '政府公报', '政务服务中心公开栏'];
+const PLATFORMS = [
+  '政府门户网站',
+  '政务公开专栏',
+  '政务微信公众号',
+  '政务微博',
+  '政务服务网',
+  '新闻发布会',
+  '政府公报',
+  '政务服务中心公开栏',
+];
 
 const SENTENCES = [
   '{year}年，{agency}坚持以公开为常态、不公开为例外，围绕{topic}等重点领域，持续深化政务公开工作。',
@@ -91,7 +166,11 @@ const PROBLEMS = [
   '政务新媒体互动回应不够及时，与群众的交流渠道有待拓宽。',
 ];
 
-const FEES = ['本年度未收取信息处理费。', '{year}年度，本机关未收取政府信息公开信息处理费。', '本年度共收取信息处理费 0 元。'];
+const FEES = [
+  '本年度未收取信息处理费。',
+  '{year}年度，本机关未收取政府信息公开信息处理费。',
+  '本年度共收取信息处理费 0 元。',
+];
 
 function sentence(r: Rand, template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
@@ -108,10 +187,29 @@ function paragraph(r: Rand, vars: Record<string, string>, n: number): string {
   return Array.from({ length: n }, () => sentence(r, pick(r, SENTENCES), vars)).join('');
 }
 
-const SUBHEADS_2021 = ['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）平台建设', '（五）监督保障'];
+const SUBHEADS_2021 = [
+  '（一）主动公开',
+  '（二）依申请公开',
+  '（三）政府信息管理',
+  '（四）平台建设',
+  '（五）监督保障',
+];
 
-function prose(r: Rand, title: string, version: TemplateVersion, vars: Record<string, string>): string {
-  const out = ['---', `title: ${title}`, `published: ${vars.published}`, '---', '', '## 一、总体情况', ''];
+function prose(
+  r: Rand,
+  title: string,
+  version: TemplateVersion,
+  vars: Record<string, string>,
+): string {
+  const out = [
+    '---',
+    `title: ${title}`,
+    `published: ${vars.published}`,
+    '---',
+    '',
+    '## 一、总体情况',
+    '',
+  ];
   out.push(paragraph(r, vars, 3), '');
   const subheads = version === 2021 ? SUBHEADS_2021 : SUBHEADS_2021.slice(0, 3);
   for (const h of subheads) out.push(`### ${h}`, '', paragraph(r, vars, 3 + int(r, 3)), '');
@@ -120,7 +218,10 @@ function prose(r: Rand, title: string, version: TemplateVersion, vars: Record<st
   out.push('## 四、政府信息公开行政复议、行政诉讼情况', '', '<AppealsTable />', '');
   out.push('## 五、存在的主要问题及改进情况', '');
   out.push(sentence(r, pick(r, PROBLEMS), vars) + sentence(r, pick(r, PROBLEMS), vars), '');
-  out.push(`下一步，我们将${sentence(r, '进一步加强{topic}工作，', vars)}不断提升政务公开质量和实效。`, '');
+  out.push(
+    `下一步，我们将${sentence(r, '进一步加强{topic}工作，', vars)}不断提升政务公开质量和实效。`,
+    '',
+  );
   out.push('## 六、其他需要报告的事项', '', sentence(r, pick(r, FEES), vars), '');
   return out.join('\n');
 }
@@ -131,11 +232,19 @@ type Row = (number | null)[];
 function tables(r: Rand, version: TemplateVersion, carriedOver: number[], blankOrgs: boolean) {
   const leaves = applicationLeaves(TEMPLATES[version]);
   const orgColumns = APPLICATION_COLUMNS.length - 1;
-  const outcome = leaves.filter((l) => !['received', 'carried_over', 'total', 'carried_forward'].includes(l.keys[0]!));
+  const outcome = leaves.filter(
+    (l) => !['received', 'carried_over', 'total', 'carried_forward'].includes(l.keys[0]!),
+  );
   const rows = new Map<string, number[]>();
   const scale = [40, 8, 1, 1, 2, 2];
-  for (const l of outcome) rows.set(l.keys.join('.'), Array.from({ length: orgColumns }, (_, c) => (r() < 0.6 ? 0 : count(r, scale[c]!))));
-  const total = Array.from({ length: orgColumns }, (_, c) => [...rows.values()].reduce((s, row) => s + row[c]!, 0));
+  for (const l of outcome)
+    rows.set(
+      l.keys.join('.'),
+      Array.from({ length: orgColumns }, (_, c) => (r() < 0.6 ? 0 : count(r, scale[c]!))),
+    );
+  const total = Array.from({ length: orgColumns }, (_, c) =>
+    [...rows.values()].reduce((s, row) => s + row[c]!, 0),
+  );
   const forward = total.map((t) => (t > 0 && r() < 0.3 ? int(r, Math.min(5, t)) : 0));
   const received = total.map((t, c) => t + forward[c]! - carriedOver[c]!);
   // A year cannot receive a negative number: settle a shortfall as 予以公开.
@@ -154,7 +263,13 @@ function tables(r: Rand, version: TemplateVersion, carriedOver: number[], blankO
     const sum = row.reduce((a, b) => a + b, 0);
     return blankOrgs ? [row[0]!, null, null, null, null, null, sum] : [...row, sum];
   };
-  if (blankOrgs) for (const row of rows.values()) for (let c = 1; c < orgColumns; c++) if (row[c] !== 0) { row[0]! += row[c]!; row[c] = 0; }
+  if (blankOrgs)
+    for (const row of rows.values())
+      for (let c = 1; c < orgColumns; c++)
+        if (row[c] !== 0) {
+          row[0]! += row[c]!;
+          row[c] = 0;
+        }
 
   const applications: Record<string, unknown> = {};
   for (const l of leaves) {
@@ -172,13 +287,21 @@ function tables(r: Rand, version: TemplateVersion, carriedOver: number[], blankO
     for (const row of section.rows) {
       const cells: Record<string, number | string | null> = {};
       for (const c of section.columns) {
-        cells[c.id] = c.kind === 'signed' ? int(r, 10) - 5 : c.kind === 'money' ? Math.round(r() * 5000_00) / 100 : count(r, 300);
+        cells[c.id] =
+          c.kind === 'signed'
+            ? int(r, 10) - 5
+            : c.kind === 'money'
+              ? Math.round(r() * 5000_00) / 100
+              : count(r, 300);
       }
       if (section.unit) cells[section.unit.key] = pick(r, [...section.unit.allowed, null]);
       proactive[row.id] = cells;
     }
   }
-  return { doc: { template: version, proactive, applications, appeals }, forward: rows.get('carried_forward')! };
+  return {
+    doc: { template: version, proactive, applications, appeals },
+    forward: rows.get('carried_forward')!,
+  };
 }
 
 export interface GeneratedArchive {
@@ -198,9 +321,22 @@ export function generateArchive(root: string, reports: number, seed = 20261125):
     const isGov = r() < 0.15;
     const level = pick(r, ['prefectural', 'county', 'county', 'provincial'] as const);
     const place = level === 'provincial' ? province : level === 'prefectural' ? city : county;
-    const name = isGov ? `${place}人民政府${r() < 0.5 ? '办公室' : ''}` : `${place}${pick(r, DEPARTMENTS)}`;
+    const name = isGov
+      ? `${place}人民政府${r() < 0.5 ? '办公室' : ''}`
+      : `${place}${pick(r, DEPARTMENTS)}`;
     const id = `bench-${String(index).padStart(5, '0')}`;
-    agencies.push({ id, name: `${name}（${index}）`, level, kind: isGov ? 'government' : 'department', region: level === 'provincial' ? province : level === 'prefectural' ? `${province}${city}` : `${province}${city}${county}` });
+    agencies.push({
+      id,
+      name: `${name}（${index}）`,
+      level,
+      kind: isGov ? 'government' : 'department',
+      region:
+        level === 'provincial'
+          ? province
+          : level === 'prefectural'
+            ? `${province}${city}`
+            : `${province}${city}${county}`,
+    });
     const first = 2019 + int(r, 3);
     const years = Math.min(reports - written, 2025 - first + 1, 3 + int(r, 4));
     let carried = Array.from({ length: APPLICATION_COLUMNS.length - 1 }, () => 0);
@@ -213,8 +349,14 @@ export function generateArchive(root: string, reports: number, seed = 20261125):
       carried = forward;
       const published = `${y + 1}-0${1 + int(r, 2)}-${String(10 + int(r, 18))}`;
       const title = `${agencies.at(-1)!.name}${y}年政府信息公开工作年度报告`;
-      writeFileSync(join(root, 'data/reports', id, `${y}.yaml`), stringify(doc, { flowCollectionPadding: false, collectionStyle: 'block' }));
-      writeFileSync(join(root, 'src/content/reports', id, `${y}.mdx`), prose(r, title, version, { agency: name, year: String(y), published }));
+      writeFileSync(
+        join(root, 'data/reports', id, `${y}.yaml`),
+        stringify(doc, { flowCollectionPadding: false, collectionStyle: 'block' }),
+      );
+      writeFileSync(
+        join(root, 'src/content/reports', id, `${y}.mdx`),
+        prose(r, title, version, { agency: name, year: String(y), published }),
+      );
       written++;
     }
   }

@@ -21,7 +21,10 @@ function sizeOf(path: string): number {
 }
 
 /** Gzipped bytes of a built page and the stylesheets and scripts it references (what a CDN sends). */
-export function pageTransfer(dist: string, pagePath: string): { html: number; css: number; js: number } {
+export function pageTransfer(
+  dist: string,
+  pagePath: string,
+): { html: number; css: number; js: number } {
   const html = readFileSync(join(dist, pagePath, 'index.html'));
   const assets = [...html.toString().matchAll(/(?:href|src)="\/([^"]+\.(css|js))"/g)];
   let css = 0;
@@ -36,7 +39,11 @@ export function pageTransfer(dist: string, pagePath: string): { html: number; cs
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { reports: { type: 'string' }, keep: { type: 'boolean', default: false }, seed: { type: 'string' } },
+    options: {
+      reports: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+    },
   });
   const n = Number(values.reports);
   if (!Number.isInteger(n) || n < 1) {
@@ -50,15 +57,29 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const generated = generateArchive(dir, n, values.seed ? Number(values.seed) : undefined);
     const genMs = performance.now() - t0;
-    console.log(`generated ${generated.reports} reports of ${generated.agencies} agencies in ${(genMs / 1000).toFixed(1)} s → ${dir}`);
+    console.log(
+      `generated ${generated.reports} reports of ${generated.agencies} agencies in ${(genMs / 1000).toFixed(1)} s → ${dir}`,
+    );
 
-    const env: NodeJS.ProcessEnv = { ...process.env, NIANBAO_CONTENT: dir, SITE_BASE: '/', ASTRO_TELEMETRY_DISABLED: '1' };
-    const build = await measure(process.execPath, [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { cwd: PROJECT, env });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NIANBAO_CONTENT: dir,
+      SITE_BASE: '/',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    };
+    const build = await measure(
+      process.execPath,
+      [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist],
+      { cwd: PROJECT, env },
+    );
     if (build.code !== 0) {
       console.error(build.stdout.slice(-4000));
       throw new Error(`astro build exited ${build.code}`);
     }
-    const pages = readdirSync(join(dist, 'reports')).reduce((s, a) => s + readdirSync(join(dist, 'reports', a)).length, 0);
+    const pages = readdirSync(join(dist, 'reports')).reduce(
+      (s, a) => s + readdirSync(join(dist, 'reports', a)).length,
+      0,
+    );
     const firstAgency = readdirSync(join(dist, 'reports')).sort()[0]!;
     const firstYear = readdirSync(join(dist, 'reports', firstAgency)).sort()[0]!;
     const page = pageTransfer(dist, `reports/${firstAgency}/${firstYear}`);
@@ -68,12 +89,17 @@ async function main(): Promise<void> {
       ['astro build peak RSS (process tree)', gib(build.peakRss)],
       ['report pages per second', (pages / (build.wallMs / 1000)).toFixed(0)],
       ['output size', mib(sizeOf(dist))],
-      ['report page transfer (gzip: HTML + CSS + JS)', `${kb(page.html + page.css + page.js)} (HTML ${kb(page.html)}, CSS ${kb(page.css)}, JS ${kb(page.js)})`],
+      [
+        'report page transfer (gzip: HTML + CSS + JS)',
+        `${kb(page.html + page.css + page.js)} (HTML ${kb(page.html)}, CSS ${kb(page.css)}, JS ${kb(page.js)})`,
+      ],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\n| ${'figure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | ----- |`);
     for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
-    console.log(`\nnode ${process.version}, ${execFileSync('nproc').toString().trim()} cores, ${gib(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0) * 1024)} RAM`);
+    console.log(
+      `\nnode ${process.version}, ${execFileSync('nproc').toString().trim()} cores, ${gib(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0) * 1024)} RAM`,
+    );
   } finally {
     if (values.keep) console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import { readReportData, type Notice, type ReportTables } from './report-data.ts
 import {
   TABLE_COMPONENTS,
   readReportProse,
+  type ProseSegment,
   type ReportFrontmatter,
   type TableComponent,
 } from './report-prose.ts';
@@ -46,7 +47,15 @@ export interface ArchiveReport {
   readonly carryOver: readonly CarryOverWarning[];
   readonly dataFile: string;
   readonly proseFile: string;
+  /** The prose as Markdown with table placeholders (rendered by the content loader). */
+  readonly markdown: string;
 }
+
+/** A report without its prose source: what pages and views that do not render prose take. */
+export type ReportBase = Omit<ArchiveReport, 'markdown'>;
+
+/** A checked report with its prose rendered (by the content loader): what the report page needs. */
+export type ReportEntry = ReportBase & { readonly prose: readonly ProseSegment[] };
 
 export interface Archive {
   /** Sorted by id. */
@@ -183,7 +192,7 @@ export function loadArchive(root: string): Archive {
       problems,
     );
     if (!prose) continue;
-    const { frontmatter, components, parsed } = readReportProse(
+    const { frontmatter, components, parsed, markdown } = readReportProse(
       prose.file,
       readFileSync(join(root, prose.file), 'utf8'),
       { agency: data.agency, year: data.year },
@@ -212,6 +221,7 @@ export function loadArchive(root: string): Archive {
       carryOver: [],
       dataFile: data.file,
       proseFile: prose.file,
+      markdown,
     });
   }
   reports.sort((a, b) => compareText(a.agency.id, b.agency.id) || a.year - b.year);

@@ -33,6 +33,38 @@ export interface ReportProse {
   readonly components: readonly TableComponent[];
   /** False when the body could not be parsed (then `components` says nothing). */
   readonly parsed: boolean;
+  /**
+   * The body as plain Markdown, each table component replaced by a placeholder paragraph (see
+   * `tablePlaceholder`). The site renders this with Astro's Markdown processor instead of
+   * compiling every report into a JS module (see `splitRenderedProse`).
+   */
+  readonly markdown: string;
+}
+
+/** The paragraph that stands for a table component in `ReportProse.markdown`. */
+export function tablePlaceholder(component: TableComponent): string {
+  return `NIANBAO-TABLE-${component}`;
+}
+
+export type ProseSegment =
+  | { readonly kind: 'html'; readonly html: string }
+  | { readonly kind: 'table'; readonly component: TableComponent };
+
+/** Splits rendered prose HTML at the table placeholders, in document order. */
+export function splitRenderedProse(html: string): ProseSegment[] {
+  const out: ProseSegment[] = [];
+  const names = Object.keys(TABLE_COMPONENTS).join('|');
+  const re = new RegExp(`<p>NIANBAO-TABLE-(${names})</p>`, 'g');
+  let last = 0;
+  for (const m of html.matchAll(re)) {
+    const before = html.slice(last, m.index).trim();
+    if (before) out.push({ kind: 'html', html: before });
+    out.push({ kind: 'table', component: m[1] as TableComponent });
+    last = m.index + m[0].length;
+  }
+  const rest = html.slice(last).trim();
+  if (rest) out.push({ kind: 'html', html: rest });
+  return out;
 }
 
 const FRONTMATTER_KEYS = ['title', 'published', 'source', 'agency', 'year'];
@@ -42,11 +74,11 @@ const COMPONENT_LIST = Object.keys(TABLE_COMPONENTS)
 
 interface MdxNode {
   type: string;
+  position?: { start: { line: number; offset?: number }; end: { offset?: number } };
   name?: string | null;
   url?: string;
   attributes?: unknown[];
   children?: MdxNode[];
-  position?: { start: { line: number } };
 }
 
 const processor = createProcessor();
@@ -85,7 +117,7 @@ export function readReportProse(
     const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
     if (end < 0) {
       error(1, undefined, '前言（front matter）没有结束：请在前言之后加一行「---」。');
-      return { components: [], parsed: false };
+      return { components: [], parsed: false, markdown: '' };
     }
     bodyStart = end + 1;
     // A leading newline keeps YAML line numbers equal to the file's.
@@ -105,10 +137,12 @@ export function readReportProse(
       undefined,
       '正文无法解析为 MDX。正文中的「<」「{」「}」会被当作代码：如果原文有这些符号，请写成「\\<」「\\{」「\\}」；表格组件要写成 <ApplicationsTable /> 这样的自闭合形式。',
     );
-    return { ...(frontmatter ? { frontmatter } : {}), components: [], parsed: false };
+    return { ...(frontmatter ? { frontmatter } : {}), components: [], parsed: false, markdown: '' };
   }
 
   const components: TableComponent[] = [];
+  /** Source ranges of the table components, replaced by placeholders in `markdown`. */
+  const placements: { start: number; end: number; component: TableComponent }[] = [];
   const visit = (node: MdxNode): void => {
     const line = node.position?.start.line;
     switch (node.type) {
@@ -145,6 +179,13 @@ export function readReportProse(
             `<${name} /> 不需要任何属性或内容：数据来自同名的 YAML 文件。请写成 <${name} />。`,
           );
         }
+        if (node.type === 'mdxJsxTextElement') {
+          error(line, undefined, `<${name} /> 要单独写成一行，前后不能有其他文字。`);
+        }
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start !== undefined && end !== undefined)
+          placements.push({ start, end, component: name as TableComponent });
         if (components.includes(name as TableComponent)) {
           error(line, undefined, `<${name} /> 出现了不止一次；每张表只能放置一次。`);
         }
@@ -172,7 +213,20 @@ export function readReportProse(
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
-  return { ...(frontmatter ? { frontmatter } : {}), components, parsed: true };
+  let markdown = '';
+  // The front matter lines are blanked to empty lines: the body starts after bodyStart newlines.
+  let last = bodyStart;
+  for (const p of placements.sort((a, b) => a.start - b.start)) {
+    markdown += body.slice(last, p.start) + tablePlaceholder(p.component);
+    last = p.end;
+  }
+  markdown += body.slice(last);
+  return {
+    ...(frontmatter ? { frontmatter } : {}),
+    components,
+    parsed: true,
+    markdown: markdown.trim() + '\n',
+  };
 }
 
 function isSafeLink(url: string): boolean {

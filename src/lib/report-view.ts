@@ -1,14 +1,14 @@
 /**
  * What the report page shows besides the prose and tables, computed once for all reports.
  */
-import type { ArchiveReport } from './archive.ts';
+import type { ReportBase } from './archive.ts';
 import { failureDetail, type Notice } from './report-data.ts';
 import { RULES } from './rules.ts';
 import { TEMPLATES, findCell, describeCell } from './templates.ts';
 import { noticeId } from './table-layout.ts';
 
 /** Years of each agency's reports, ascending: one pass over the archive, not one per page. */
-export function yearsByAgency(reports: readonly ArchiveReport[]): Map<string, number[]> {
+export function yearsByAgency(reports: readonly ReportBase[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const r of reports) {
     const years = out.get(r.agency.id) ?? [];
@@ -28,7 +28,7 @@ export interface NoticeView {
 }
 
 /** A published discrepancy as the reader sees it. */
-export function noticeView(report: ArchiveReport, notice: Notice): NoticeView {
+export function noticeView(report: ReportBase, notice: Notice): NoticeView {
   const rule = RULES[notice.check.rule];
   const focus = findCell(report.tables.template, notice.check.focus);
   return {
@@ -41,7 +41,7 @@ export function noticeView(report: ArchiveReport, notice: Notice): NoticeView {
 }
 
 /** 「2019 年版格式（国办公开办函〔2019〕60号…）」 */
-export function templateLabel(report: ArchiveReport): { short: string; document: string } {
+export function templateLabel(report: ReportBase): { short: string; document: string } {
   return {
     short: `${report.tables.template} 年版`,
     document: TEMPLATES[report.tables.template].document,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/lib/problems.ts';
-import { TABLE_COMPONENTS, isIsoDate, readReportProse } from '../../src/lib/report-prose.ts';
+import {
+  TABLE_COMPONENTS,
+  isIsoDate,
+  readReportProse,
+  splitRenderedProse,
+} from '../../src/lib/report-prose.ts';
 
 const FILE = 'src/content/reports/jiyuan-gongan/2020.mdx';
 const IDENTITY = { agency: 'jiyuan-gongan', year: 2020 };
@@ -52,6 +57,24 @@ describe('valid prose', () => {
       },
       components: ['ProactiveTable', 'ApplicationsTable', 'AppealsTable'],
       parsed: true,
+      markdown: [
+        '## 一、总体情况',
+        '',
+        '2020 年共收到申请 6 件。',
+        '',
+        '## 二、主动公开政府信息情况',
+        '',
+        'NIANBAO-TABLE-ProactiveTable',
+        '',
+        '## 三、收到和处理政府信息公开申请情况',
+        '',
+        'NIANBAO-TABLE-ApplicationsTable',
+        '',
+        '## 四、政府信息公开行政复议、行政诉讼情况',
+        '',
+        'NIANBAO-TABLE-AppealsTable',
+        '',
+      ].join('\n'),
     });
     expect(Object.keys(TABLE_COMPONENTS)).toEqual(prose.components);
   });
@@ -76,6 +99,38 @@ describe('valid prose', () => {
     const { problems, prose } = read(mdx(`title: ${title}`));
     expect(problems).toEqual([]);
     expect(prose.frontmatter?.title).toBe(title);
+  });
+});
+
+describe('prose rendered without MDX', () => {
+  it('refuses a table component inside a line of text', () => {
+    const { problems } = read(
+      mdx(TITLE, BODY.replace('<AppealsTable />', '见下表 <AppealsTable /> 。')),
+    );
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [19, '<AppealsTable /> 要单独写成一行，前后不能有其他文字。'],
+    ]);
+  });
+
+  it('splits rendered HTML at the table placeholders, in order', () => {
+    expect(
+      splitRenderedProse(
+        '<h2>一、总体情况</h2>\n<p>正文</p>\n<p>NIANBAO-TABLE-ProactiveTable</p>\n<h2>三</h2>\n<p>NIANBAO-TABLE-ApplicationsTable</p>\n<p>NIANBAO-TABLE-AppealsTable</p>\n<p>结尾</p>',
+      ),
+    ).toEqual([
+      { kind: 'html', html: '<h2>一、总体情况</h2>\n<p>正文</p>' },
+      { kind: 'table', component: 'ProactiveTable' },
+      { kind: 'html', html: '<h2>三</h2>' },
+      { kind: 'table', component: 'ApplicationsTable' },
+      { kind: 'table', component: 'AppealsTable' },
+      { kind: 'html', html: '<p>结尾</p>' },
+    ]);
+  });
+
+  it('leaves text that merely mentions a placeholder alone', () => {
+    expect(splitRenderedProse('<p>见 NIANBAO-TABLE-ProactiveTable 一词</p>')).toEqual([
+      { kind: 'html', html: '<p>见 NIANBAO-TABLE-ProactiveTable 一词</p>' },
+    ]);
   });
 });
 
@@ -105,6 +160,7 @@ describe('front matter', () => {
         ],
         "prose": {
           "components": [],
+          "markdown": "",
           "parsed": false,
         },
       }
