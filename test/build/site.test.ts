@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive, type ArchiveReport } from '../../src/lib/archive.ts';
+import { formatReport } from '../../src/lib/problems.ts';
 import { cellDeclarations } from '../../src/lib/templates.ts';
 import { PROJECT_ROOT, buildSite } from '../support/build-site.ts';
 
@@ -188,5 +189,25 @@ describe('what a reader sees besides the numbers', () => {
     expect(text(doc.querySelector('footer'))).toBe(
       '本站收录各机构公开发布的政府信息公开工作年度报告，数字按原文照录；原文不相符之处如实标注，不作改动。',
     );
+  });
+});
+
+describe('a build of invalid content', () => {
+  it('fails with exactly the messages npm run check prints', () => {
+    const fixture = join(PROJECT_ROOT, 'test/fixtures/several-errors');
+    let output = '';
+    expect(() => {
+      try {
+        buildSite({ content: fixture });
+      } catch (e) {
+        const err = e as { stdout?: Buffer; stderr?: Buffer };
+        output = `${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? ''}`;
+        throw e;
+      }
+    }).toThrow();
+    const report = formatReport(loadArchive(fixture).problems);
+    expect(report).toMatch(/^错误：/);
+    expect(output).toContain('内容检查未通过，网站没有构建。');
+    expect(output).toContain(report);
   });
 });
