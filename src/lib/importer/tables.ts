@@ -59,6 +59,8 @@ export interface TableBlock {
 
 interface Row {
   readonly line: number;
+  /** All cells but ruled lines, as printed. */
+  readonly cells: readonly Cell[];
   /** Text cells joined, as printed. */
   readonly label: string;
   readonly norm: string;
@@ -150,6 +152,7 @@ function buildRows(lines: readonly SourceLine[]): Row[] {
       .join(' ');
     rows.push({
       line: line.number,
+      cells,
       label,
       norm: normLabel(label),
       values: cells.slice(lastText + 1),
@@ -289,7 +292,8 @@ export function readProactive(
       read.unplaced.push({ table: 'proactive', line: row.line, values, reason });
   };
 
-  for (const row of rows) {
+  for (const parsed of rows) {
+    const row = splitTextCells(parsed, decls, version);
     read.numbersSeen += countNumbers(row.values);
     if (row.norm === '') {
       for (const cell of row.values) if (cell.kind === 'value') orphans.push({ row, cell });
@@ -392,6 +396,30 @@ export function readProactive(
   }
 }
 
+/**
+ * A row whose cells are all text ("行政许可→见附件") has no values by the usual split; when its
+ * first cells alone are exactly a row label, the rest are its cells.
+ */
+function splitTextCells(
+  row: Row,
+  decls: readonly ProactiveRowDecl[],
+  version: TemplateVersion,
+): Row {
+  if (row.values.length > 0) return row;
+  const texts = row.cells.filter((c) => c.kind !== 'empty');
+  for (let j = 1; j < texts.length; j++) {
+    const label = texts
+      .slice(0, j)
+      .map((c) => c.raw)
+      .join(' ');
+    const norm = normLabel(label);
+    if (decls.some((d) => proactiveScore(norm, d, version) === 3)) {
+      return { ...row, label, norm, values: texts.slice(j) };
+    }
+  }
+  return row;
+}
+
 function hintedColumn(cell: Cell, section: ProactiveSection): number {
   const note = cell.kind === 'value' ? (cell.note ?? '') : '';
   const hits = section.columns
@@ -409,8 +437,9 @@ interface LeafDecl {
   readonly label: string;
   readonly norm: string;
   readonly core: string;
-  /** All printed labels of the row joined (group + item). */
+  /** All printed labels of the row joined (group + item), and of its groups only. */
   readonly pathNorm: string;
+  readonly groupNorm: string;
   readonly describe: string;
 }
 
@@ -425,13 +454,11 @@ function leafScore(row: Row, leaf: LeafDecl, version: TemplateVersion): number {
   );
   if (variant || t.includes(leaf.norm)) return 3;
   if (leaf.core.length >= 4 && t.includes(leaf.core)) return 2;
-  if (
-    t.length >= 4 &&
-    /\p{Script=Han}/u.test(t) &&
-    (leaf.norm.includes(t) || leaf.pathNorm.includes(t))
-  ) {
-    return 1;
-  }
+  // A fragment of a label a PDF conversion split: it must reach into the row's own label, or a
+  // group label alone (（六）其他处理 printed as one row) would pass for one of its items.
+  const fragment =
+    leaf.norm.includes(t) || (leaf.pathNorm.includes(t) && !leaf.groupNorm.includes(t));
+  if (t.length >= 4 && /\p{Script=Han}/u.test(t) && fragment) return 1;
   return 0;
 }
 
@@ -453,6 +480,7 @@ export function readApplications(
       norm,
       core: coreLabel(norm),
       pathNorm: normLabel(l.labels.join('')),
+      groupNorm: normLabel(l.labels.slice(0, -1).join('')),
       describe: l.labels.filter((x) => !unkeyedGroups.includes(x)).join(' '),
     };
   });
