@@ -129,7 +129,7 @@ function buildRows(lines: readonly SourceLine[]): Row[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line || line.text.trim() === '') continue;
-    let cells = lineCells(line).filter((c) => c.kind !== 'rule');
+    let cells: Cell[] = lineCells(line).filter((c) => c.kind !== 'rule');
     const next = lines[i + 1];
     if (
       cells.length === 1 &&
