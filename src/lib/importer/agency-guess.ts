@@ -1,0 +1,40 @@
+/**
+ * A first guess at a new agency's level, kind and region from its name, for the entry the
+ * importer adds to data/agencies.yaml. The editor confirms it: a name does not always say.
+ */
+
+import type { AgencyKind, AgencyLevel } from '../agencies.ts';
+
+export interface AgencyGuess {
+  readonly level: AgencyLevel;
+  readonly kind: AgencyKind;
+  readonly region: string;
+}
+
+/** Municipalities directly under the central government: provincial level. */
+const MUNICIPALITIES = ['北京市', '天津市', '上海市', '重庆市'];
+const UNIT = /^(.{1,10}?(?:自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道))/u;
+
+export function guessAgency(name: string): AgencyGuess {
+  const kind: AgencyKind = /人民政府(办公厅|办公室)?$/u.test(name) ? 'government' : 'department';
+  const units: string[] = [];
+  let rest = name;
+  for (;;) {
+    const m = UNIT.exec(rest);
+    if (!m || rest.startsWith('人民政府') || /^市场/u.test(rest)) break;
+    const unit = m[1] ?? '';
+    // Stop at an office name that merely contains a unit character (e.g. 管理区, 示范区 are kept).
+    if (units.length > 0 && unit.length > 6) break;
+    units.push(unit);
+    rest = rest.slice(unit.length);
+  }
+  const region = units.join('') || name;
+  const last = units[units.length - 1] ?? '';
+  let level: AgencyLevel = 'prefectural';
+  if (units.length === 1 && (MUNICIPALITIES.includes(last) || /(省|自治区)$/u.test(last))) {
+    level = 'provincial';
+  } else if (/(镇|乡|街道)$/u.test(last)) level = 'township';
+  else if (/(县|旗|自治县)$/u.test(last) || (/区$/u.test(last) && units.length > 1))
+    level = 'county';
+  return { level, kind, region };
+}

@@ -1,0 +1,305 @@
+/**
+ * The importer: a published report (text or HTML) in, the archive's YAML and MDX out, with a
+ * list of everything it could not read. Pure: no file system, no clock.
+ */
+
+import { stringify } from 'yaml';
+import type { Discrepancy } from '../report-data.ts';
+import { RULES, failingChecks } from '../rules.ts';
+import { TABLE_COMPONENTS, type TableComponent } from '../report-prose.ts';
+import {
+  SECTION_HEADINGS,
+  TABLE_SHORT,
+  TEMPLATE_VERSIONS,
+  cellDeclarations,
+  describeCell,
+  type TableId,
+  type TemplateVersion,
+} from '../templates.ts';
+import { readFrame, tidyTitle, type Section } from './document.ts';
+import { templateVotes } from './labels.ts';
+import { isWrapped, lineWidth, paragraphMdx, paragraphs } from './prose.ts';
+import { readSource, type InputFormat, type SourceLine } from './source.ts';
+import {
+  emptyRead,
+  readAppeals,
+  readApplications,
+  readProactive,
+  splitTableBlock,
+  type Issue,
+  type TableBlock,
+  type TableRead,
+  type Unplaced,
+} from './tables.ts';
+import { writeReportYaml } from './write-yaml.ts';
+
+export interface ImportOptions {
+  /** Overrides the year read from the title. */
+  readonly year?: number;
+  /** The input's file name, named in the YAML header. */
+  readonly fileName?: string;
+}
+
+export interface ImportResult {
+  readonly format: InputFormat;
+  readonly title: string | null;
+  readonly year: number | null;
+  readonly published: string | null;
+  readonly source: string | null;
+  /** The agency's name as the title prints it ("上海市人民政府办公厅"). */
+  readonly agencyName: string | null;
+  readonly template: TemplateVersion;
+  /** Why this template version: the labels that voted for it. */
+  readonly templateEvidence: string;
+  readonly cells: Readonly<Record<string, number | null>>;
+  readonly units: Readonly<Record<string, string | null>>;
+  readonly notes: Readonly<Record<string, string>>;
+  /** Rules the published numbers break, written under `discrepancies`. */
+  readonly discrepancies: readonly Discrepancy[];
+  readonly issues: readonly Issue[];
+  readonly unplaced: readonly Unplaced[];
+  readonly numbersSeen: number;
+  readonly numbersPlaced: number;
+  /** True when every number was placed and every row found. */
+  readonly complete: boolean;
+  readonly yaml: string;
+  readonly mdx: string;
+}
+
+/** Sections 二, 三 and 四 hold the tables, in this order. */
+const TABLE_SECTIONS: readonly { index: number; table: TableId }[] = [
+  { index: 1, table: 'proactive' },
+  { index: 2, table: 'applications' },
+  { index: 3, table: 'appeals' },
+];
+
+const COMPONENT_BY_TABLE = Object.fromEntries(
+  (Object.entries(TABLE_COMPONENTS) as [TableComponent, TableId][]).map(([c, t]) => [t, c]),
+) as Record<TableId, TableComponent>;
+
+export const IMPORTED_NOTE = '导入时按原文录入：原文数字不符合这条勾稽关系，请编辑对照原文确认。';
+
+/** The agency's name from a report title: the title without the year and the report's name. */
+export function agencyFromTitle(title: string): string | null {
+  const name = title
+    .replace(/\d{4}\s*年度?/gu, '')
+    .replace(/(政府信息公开|政务公开|信息公开)?(工作)?(年度报告|年报)$/u, '')
+    .trim();
+  return name === '' ? null : name;
+}
+
+export function importReport(input: string, options: ImportOptions = {}): ImportResult {
+  const doc = readSource(input);
+  const frame = readFrame(doc);
+  const issues: Issue[] = [];
+  const title = frame.title;
+  const year = options.year ?? frame.year;
+  if (!title)
+    issues.push({ severity: 'warning', message: '没有找到报告标题（含“年度报告”的一行）。' });
+  if (options.year !== undefined && frame.year !== null && frame.year !== options.year) {
+    issues.push({
+      severity: 'warning',
+      message: `标题中的年份是 ${frame.year}，命令指定的是 ${options.year}：按命令指定的年份写入。`,
+    });
+  }
+
+  const byIndex = new Map<number, Section>(frame.sections.map((s) => [s.index, s]));
+  const blocks = new Map<TableId, TableBlock>();
+  for (const { index, table } of TABLE_SECTIONS) {
+    blocks.set(table, splitTableBlock(byIndex.get(index)?.lines ?? []));
+  }
+
+  // Template version: the labels the tables print decide; the year only breaks a tie.
+  const tableText = [...blocks.values()]
+    .flatMap((b) => b.table)
+    .map((l) => l.text)
+    .join('\n');
+  const votes = templateVotes(tableText);
+  let template: TemplateVersion;
+  let templateEvidence: string;
+  const [a, b] = TEMPLATE_VERSIONS.map((v) => votes[v].length);
+  if (a !== b) {
+    template = (a ?? 0) > (b ?? 0) ? 2019 : 2021;
+    templateEvidence = `表格标签：${votes[template].slice(0, 4).join('、')}`;
+  } else {
+    template = year !== null && year <= 2020 ? 2019 : 2021;
+    templateEvidence = `表格标签无法区分，按年份 ${year ?? '（未知）'} 推定`;
+    issues.push({
+      severity: 'warning',
+      message: `无法从表格标签判断模板版本，按年份推定为 ${template} 年版。请对照原文核对。`,
+    });
+  }
+
+  const read: TableRead = emptyRead(template);
+  readProactive(template, blocks.get('proactive')?.table ?? [], read);
+  readApplications(template, blocks.get('applications')?.table ?? [], read);
+  readAppeals(template, blocks.get('appeals')?.table ?? [], read);
+  for (const { index, table } of TABLE_SECTIONS) {
+    if (!byIndex.has(index)) {
+      issues.push({
+        severity: 'warning',
+        table,
+        message: `没有找到标题「${SECTION_HEADINGS[index]}」，${TABLE_SHORT[table]}可能不完整。`,
+      });
+    }
+  }
+  issues.push(...read.issues);
+  if (read.unplaced.length > 0) {
+    issues.push({
+      severity: 'error',
+      message: `有 ${read.numbersSeen - read.numbersPlaced} 个数字没有放入表格（见“未放入的数字”）。`,
+    });
+  }
+  if (read.numbersSeen === 0) {
+    issues.push({
+      severity: 'error',
+      message: '表格中没有读到任何数字：原文的表格可能是图片，请按原文手工录入。',
+    });
+  }
+
+  // Notes in the template's cell order, like the tables.
+  const notes: Record<string, string> = {};
+  for (const c of cellDeclarations(template)) {
+    const note = read.notes[c.path];
+    if (note !== undefined) notes[c.path] = note;
+  }
+  const discrepancies = failingChecks(template, read.cells).map((f) => ({
+    check: f.check.id,
+    left: f.leftSum,
+    right: f.rightSum,
+    note: IMPORTED_NOTE,
+  }));
+
+  const complete = !issues.some((i) => i.severity === 'error');
+  // Only prose sections: table rows of layout text are long for other reasons.
+  const proseLines = [
+    ...frame.intro,
+    ...frame.sections.filter((s) => [0, 4, 5].includes(s.index)).flatMap((s) => s.lines),
+  ];
+  const wrapped = isWrapped(proseLines);
+  const width = lineWidth(proseLines);
+  const mdx = writeMdx(frame, blocks, { title, wrapped, width }, issues);
+  const header = [
+    `${title ?? '（标题未知）'}：表格数据（${template} 年版格式）。`,
+    `由 npm run import 从 ${options.fileName ?? '原文'} 导入（模板版本依据：${templateEvidence}）。`,
+    ...(complete
+      ? []
+      : [
+          '',
+          '草稿：导入不完整，以下内容没有读出，空缺的单元格暂记为 null，请对照原文补录：',
+          ...summaryLines({ issues, unplaced: read.unplaced }).map((l) => `  ${l}`),
+        ]),
+  ];
+  const yaml = writeReportYaml(
+    { template, cells: read.cells, units: read.units, notes, discrepancies },
+    header,
+  );
+  const agencyName = title ? agencyFromTitle(title) : null;
+  return {
+    format: doc.format,
+    title,
+    year,
+    published: frame.published,
+    source: frame.source,
+    agencyName,
+    template,
+    templateEvidence,
+    cells: read.cells,
+    units: read.units,
+    notes,
+    discrepancies,
+    issues,
+    unplaced: read.unplaced,
+    numbersSeen: read.numbersSeen,
+    numbersPlaced: read.numbersPlaced,
+    complete,
+    yaml,
+    mdx,
+  };
+}
+
+/** The summary lines an editor reads: problems, then numbers not placed. */
+export function summaryLines(r: {
+  readonly issues: readonly Issue[];
+  readonly unplaced: readonly Unplaced[];
+}): string[] {
+  const out: string[] = [];
+  for (const i of r.issues) {
+    if (i.severity === 'error' && i.message.startsWith('有 ') && r.unplaced.length > 0) continue;
+    out.push(`${i.severity === 'error' ? '错误' : '提示'}：${i.message}`);
+  }
+  for (const u of r.unplaced) {
+    out.push(
+      `未放入的数字：原文第 ${u.line} 行 ${u.values.map((v) => `「${v}」`).join('')}：${u.reason}。`,
+    );
+  }
+  return out;
+}
+
+function writeMdx(
+  frame: ReturnType<typeof readFrame>,
+  blocks: ReadonlyMap<TableId, TableBlock>,
+  layout: { title: string | null; wrapped: boolean; width: number },
+  issues: Issue[],
+): string {
+  const front: string[] = ['---', `title: ${yamlString(layout.title ?? '（标题未知）')}`];
+  if (frame.published) front.push(`published: ${frame.published}`);
+  if (frame.source) front.push(`source: ${yamlString(frame.source)}`);
+  front.push('---');
+  const body: string[] = [];
+  const para = (lines: readonly SourceLine[]) =>
+    paragraphs(lines, layout.wrapped, layout.width).map(paragraphMdx);
+  body.push(...para(frame.intro));
+
+  const byIndex = new Map(frame.sections.map((s) => [s.index, s]));
+  // Prose after table 四 belongs to 五 when the report does not print 五's heading.
+  const moved = new Map<number, readonly SourceLine[]>();
+  for (const { index, table } of TABLE_SECTIONS) {
+    const after = blocks.get(table)?.after ?? [];
+    const next = index + 1;
+    if (
+      !byIndex.has(next) &&
+      after.some((l) => l.text.trim() !== '') &&
+      next < SECTION_HEADINGS.length
+    ) {
+      if (TABLE_SECTIONS.some((t) => t.index === next)) continue;
+      moved.set(next, after);
+      issues.push({
+        severity: 'warning',
+        message: `原文没有印标题「${SECTION_HEADINGS[next]}」：${TABLE_SHORT[table]}之后的正文按模板放在这个标题下。请对照原文核对。`,
+      });
+    }
+  }
+
+  SECTION_HEADINGS.forEach((canonical, index) => {
+    const section = byIndex.get(index);
+    const table = TABLE_SECTIONS.find((t) => t.index === index)?.table;
+    const movedLines = moved.get(index);
+    if (!section && !table && !movedLines) {
+      issues.push({ severity: 'warning', message: `原文没有「${canonical}」这一部分。` });
+      return;
+    }
+    const heading = section?.heading ? tidyTitle(section.heading) : canonical;
+    body.push(`## ${heading.replace(/[{}<>\\*[\]`]/gu, (c) => `\\${c}`)}`);
+    if (table) {
+      const block = blocks.get(table) as TableBlock;
+      body.push(...para(block.before));
+      body.push(`<${COMPONENT_BY_TABLE[table]} />`);
+      body.push(...para(block.notes));
+      if (!moved.has(index + 1)) body.push(...para(block.after));
+    } else {
+      body.push(...para(movedLines ?? section?.lines ?? []));
+    }
+  });
+  return `${front.join('\n')}\n\n${body.join('\n\n')}\n`;
+}
+
+function yamlString(value: string): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+/** A rule failure described for the import summary. */
+export function describeDiscrepancy(version: TemplateVersion, d: Discrepancy): string {
+  const rule = RULES[d.check.split('.')[1] as keyof typeof RULES];
+  return `${d.check}（规则 ${rule?.number ?? '?'}）：${d.left} ≠ ${d.right}`;
+}

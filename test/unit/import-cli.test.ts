@@ -1,0 +1,115 @@
+/** `npm run import` as an editor runs it: files written, agency added, exit codes, messages. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CORPUS = join(ROOT, 'test/fixtures/corpus');
+const dirs: string[] = [];
+
+/** An empty archive with one agency, in a temporary folder. */
+function archive(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-'));
+  dirs.push(dir);
+  cpSync(join(ROOT, 'test/fixtures/good/data/agencies.yaml'), join(dir, 'data/agencies.yaml'));
+  return dir;
+}
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, ['scripts/import.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('npm run import', () => {
+  it('writes both files, adds the agency and runs the content check', () => {
+    const out = archive();
+    const r = run(
+      join(CORPUS, '2023-shuyangxian-fagaiju.txt'),
+      '--agency',
+      'shuyangxian-fagaiju',
+      '--out',
+      out,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('表格中的数字：共 75 个，放入单元格 75 个。');
+    expect(r.stdout).toContain('已写入 data/reports/shuyangxian-fagaiju/2023.yaml');
+    expect(r.stdout).toContain(
+      '已在 data/agencies.yaml 中添加机构「沭阳县发展和改革局」（shuyangxian-fagaiju）：level: county、kind: department、region: 沭阳县 是按名称推测的，请核对并改正。',
+    );
+    expect(r.stdout).toContain('内容检查通过：没有发现问题。');
+    expect(readFileSync(join(out, 'data/agencies.yaml'), 'utf8')).toContain(
+      '- id: shuyangxian-fagaiju\n  name: 沭阳县发展和改革局\n  level: county\n  kind: department\n  region: 沭阳县\n',
+    );
+    expect(existsSync(join(out, 'src/content/reports/shuyangxian-fagaiju/2023.mdx'))).toBe(true);
+
+    const again = run(
+      join(CORPUS, '2023-shuyangxian-fagaiju.txt'),
+      '--agency',
+      'shuyangxian-fagaiju',
+      '--out',
+      out,
+    );
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('文件已存在，没有覆盖');
+    const forced = run(
+      join(CORPUS, '2023-shuyangxian-fagaiju.txt'),
+      '--agency',
+      'shuyangxian-fagaiju',
+      '--out',
+      out,
+      '--force',
+    );
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).not.toContain('已在 data/agencies.yaml 中添加');
+  });
+
+  it('refuses an incomplete import, listing what is missing, and writes nothing', () => {
+    const out = archive();
+    const r = run(
+      join(CORPUS, '2020-jiyuan-gongan.txt'),
+      '--agency',
+      'jiyuan-gongan',
+      '--out',
+      out,
+    );
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      '未放入的数字：原文第 88 行 「0」：表四的数据行有 16 个数字，表格只有 15 个单元格；按顺序放入前 15 个，多出的没有放入。',
+    );
+    expect(r.stdout).toContain('导入不完整：没有写入任何文件。');
+    expect(existsSync(join(out, 'data/reports'))).toBe(false);
+  });
+
+  it('--allow-partial writes the draft, marked, and still exits 1', () => {
+    const out = archive();
+    const r = run(
+      join(CORPUS, '2020-jiyuan-gongan.txt'),
+      '--agency',
+      'jiyuan-gongan',
+      '--out',
+      out,
+      '--allow-partial',
+    );
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('已写入 data/reports/jiyuan-gongan/2020.yaml（草稿，导入不完整）');
+    const yaml = readFileSync(join(out, 'data/reports/jiyuan-gongan/2020.yaml'), 'utf8');
+    expect(yaml).toContain('# 草稿：导入不完整');
+  });
+
+  it('reports wrong arguments', () => {
+    const r = run(join(CORPUS, '2020-jiyuan-gongan.txt'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('请用 --agency 给出机构 id');
+  });
+});
