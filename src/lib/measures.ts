@@ -263,23 +263,25 @@ export function sharedProactiveGroups(versions: readonly TemplateVersion[]): Pro
 /* What differs between versions, said on the page                                             */
 /* ------------------------------------------------------------------------------------------ */
 
+/** Versions, distinct and ascending. */
+const distinctVersions = (versions: readonly TemplateVersion[]) =>
+  [...new Set(versions)].sort((a, b) => a - b);
+
 /**
- * Sentences (Chinese) that say what is not compared when reports of several template versions
- * are shown together, derived from the declarations. Empty for a single version.
+ * Table 三 rows split differently across versions (（六）其他处理: one row in 2019, three in 2021),
+ * said in Chinese, derived from the declarations. Empty for a single version.
  */
-export function comparabilityNotes(versions: readonly TemplateVersion[]): string[] {
-  const sorted = [...new Set(versions)].sort((a, b) => a - b);
+export function outcomeComparabilityNotes(versions: readonly TemplateVersion[]): string[] {
+  const sorted = distinctVersions(versions);
   if (sorted.length < 2) return [];
   const notes: string[] = [];
-  const first = sorted[0]!;
-  for (const row of results(first)) {
+  for (const row of results(sorted[0]!)) {
     if (row.key === null || row.key === 'total') continue;
-    const shapes = sorted.map((v) => {
-      const same = results(v).find((r) => r.key === row.key);
-      return { v, children: same?.children ?? [] };
-    });
-    const counts = new Set(shapes.map((s) => s.children.length));
-    if (counts.size < 2) continue;
+    const shapes = sorted.map((v) => ({
+      v,
+      children: results(v).find((r) => r.key === row.key)?.children ?? [],
+    }));
+    if (new Set(shapes.map((s) => s.children.length)).size < 2) continue;
     const parts = shapes.map((s) =>
       s.children.length === 0
         ? `在 ${s.v} 年版为一行`
@@ -287,16 +289,28 @@ export function comparabilityNotes(versions: readonly TemplateVersion[]): string
     );
     notes.push(`表三「${row.label}」${parts.join('，')}：本页只比较该项合计，不比较其下各行。`);
   }
-  const shared = new Set(sharedProactiveGroups(sorted).flatMap((g) => g.cells.map((c) => c.path)));
-  const sharedLabels = sharedProactiveGroups(sorted).flatMap((g) => g.cells.map((c) => c.label));
-  const unshared = sorted.map((v) => {
-    const cells = cellDeclarations(v).filter((c) => c.table === 'proactive' && !shared.has(c.path));
-    return `${v} 年版独有 ${cells.length} 栏`;
-  });
-  notes.push(
-    `表二两版格式的栏目不同，本页只比较两版都有的 ${shared.size} 栏（${sharedLabels.join('；')}），其余不作比较（${unshared.join('，')}）。`,
-  );
   return notes;
+}
+
+/** Which cells of table 二 are compared across versions, said in Chinese. Undefined for one version. */
+export function proactiveComparabilityNote(
+  versions: readonly TemplateVersion[],
+): string | undefined {
+  const sorted = distinctVersions(versions);
+  if (sorted.length < 2) return undefined;
+  const cells = sharedProactiveGroups(sorted).flatMap((g) => g.cells);
+  const shared = new Set(cells.map((c) => c.path));
+  const own = sorted.map((v) => {
+    const n = cellDeclarations(v).filter((c) => c.table === 'proactive' && !shared.has(c.path));
+    return `${v} 年版独有 ${n.length} 栏`;
+  });
+  return `表二两版格式的栏目不同，本页只比较两版都有的 ${shared.size} 栏（${cells.map((c) => c.label).join('；')}），其余不作比较（${own.join('，')}）。`;
+}
+
+/** Everything not compared when reports of several template versions are shown together. */
+export function comparabilityNotes(versions: readonly TemplateVersion[]): string[] {
+  const proactive = proactiveComparabilityNote(versions);
+  return [...outcomeComparabilityNotes(versions), ...(proactive ? [proactive] : [])];
 }
 
 /** Template versions present among reports, ascending. */

@@ -16,6 +16,8 @@ export interface RateDefinition {
   readonly formula: string;
   /** Where the numbers come from, in printed labels. */
   readonly source: string;
+  /** When the rate is not computed, and how it is rounded. */
+  readonly note: string;
 }
 
 const totalColumn = APPLICATION_COLUMNS.find((c) => c.id === 'total')?.label ?? '总计';
@@ -36,6 +38,7 @@ export function disclosureRate(versions: readonly TemplateVersion[]): RateDefini
     numerator,
     denominator,
     formula: `公开率 = （${numerator.map(short).join(' + ')}）÷ ${short(denominator)}`,
+    note: `「${short(denominator)}」为 0 或空白时不计算；四舍五入到 0.1%。`,
     source: `${TABLE_SHORT.applications}${[...numerator, denominator].map((m) => `「${short(m)}」`).join('')}行的「${totalColumn}」列`,
   };
 }

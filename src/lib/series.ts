@@ -13,10 +13,14 @@ import {
   intakeMeasures,
   measureValue,
   outcomeMeasures,
+  proactiveComparabilityNote,
   sharedProactiveGroups,
   type Measure,
 } from './measures.ts';
-import type { TemplateVersion } from './templates.ts';
+import { RULES } from './rules.ts';
+import { APPLICATION_COLUMNS, TABLE_SHORT, type TemplateVersion } from './templates.ts';
+
+const TOTAL_COLUMN = APPLICATION_COLUMNS.find((c) => c.id === 'total')?.label ?? 'total';
 
 /** One bar or line: a value per category. undefined: the report's version lacks the figure. */
 export interface Series {
@@ -50,6 +54,8 @@ export interface ChartSpec {
   readonly series: readonly Series[];
   /** Sentences shown with the chart: what is not compared, what is left out of the picture. */
   readonly notes: readonly string[];
+  /** How to read the chart, shown above it. */
+  readonly description?: string;
 }
 
 /** A category of a chart: one report, or several whose figures are summed (a year of the archive). */
@@ -108,13 +114,14 @@ export function intakeChart(
   points: readonly Point[],
   versions: readonly TemplateVersion[],
 ): ChartSpec {
+  const measures = intakeMeasures(versions);
   return {
     id: `${frame.id}-intake`,
-    title: '收到的政府信息公开申请（本年新收与上年结转）',
+    title: `收到的申请（${measures.map((m) => m.short).join('与')}）`,
     type: 'bar',
     stacked: true,
     unit: '件',
-    series: seriesOf(intakeMeasures(versions), points, 'intake'),
+    series: seriesOf(measures, points, 'intake'),
     notes: [],
     ...base(frame, points),
   };
@@ -148,21 +155,18 @@ export function balanceChart(
   points: readonly Point[],
   versions: readonly TemplateVersion[],
 ): ChartSpec {
+  const intake = intakeMeasures(versions);
+  const handled = [...outcomeMeasures(versions), carriedForwardMeasure(versions)];
+  const shorts = (ms: readonly Measure[]) => ms.map((m) => m.short).join('、');
   return {
     id: `${frame.id}-balance`,
     title: '收到的申请与办理情况',
     type: 'bar',
     stacked: true,
     unit: '件',
-    series: [
-      ...seriesOf(intakeMeasures(versions), points, 'received'),
-      ...seriesOf(
-        [...outcomeMeasures(versions), carriedForwardMeasure(versions)],
-        points,
-        'handled',
-      ),
-    ],
+    series: [...seriesOf(intake, points, 'received'), ...seriesOf(handled, points, 'handled')],
     notes: [],
+    description: `每组两根柱：一根为收到的申请（${shorts(intake)}），一根为办理结果与结转（${shorts(handled)}），均取${TABLE_SHORT.applications}「${TOTAL_COLUMN}」列，多份报告时为其和。数字相符时两根柱等高（${RULES.balance.formula}）。`,
     ...base(frame, points),
   };
 }
@@ -196,8 +200,9 @@ export function proactiveCharts(
   points: readonly Point[],
   versions: readonly TemplateVersion[],
 ): ChartSpec[] {
+  const comparability = proactiveComparabilityNote(versions);
   return sharedProactiveGroups(versions).map((group, i) => {
-    const notes: string[] = [];
+    const notes: string[] = i === 0 && comparability ? [comparability] : [];
     // Legends stay short at 360 px: name only what differs between the group's cells.
     const oneColumn = new Set(group.cells.map((c) => c.column)).size === 1;
     const oneRow = new Set(group.cells.map((c) => c.rowLabel)).size === 1;
