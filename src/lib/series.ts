@@ -204,6 +204,7 @@ export function proactiveCharts(
   return sharedProactiveGroups(versions).map((group, i) => {
     const notes: string[] = i === 0 && comparability ? [comparability] : [];
     // Legends stay short at 360 px: name only what differs between the group's cells.
+    const single = group.cells.length === 1;
     const oneColumn = new Set(group.cells.map((c) => c.column)).size === 1;
     const oneRow = new Set(group.cells.map((c) => c.rowLabel)).size === 1;
     const series = group.cells.map((cell): Series => {
@@ -233,7 +234,7 @@ export function proactiveCharts(
       return {
         id: cell.path,
         label: unit ? `${cell.label}（${unit}）` : cell.label,
-        short: `${oneColumn ? cell.rowLabel : oneRow ? cell.column : cell.label}${unit ? `（${unit}）` : ''}`,
+        short: `${single ? cell.label : oneColumn ? cell.rowLabel : oneRow ? cell.column : cell.label}${unit ? `（${unit}）` : ''}`,
         values,
         ...(hasUnit ? { units } : {}),
         chart: comparable,
