@@ -292,7 +292,9 @@ export const MAX_CHART_CATEGORIES = 60;
 
 /** Size class reserving the chart's height before it draws (no layout shift). */
 export function chartSize(spec: ChartSpec): string {
-  if (!spec.horizontal) return 'chart--m';
+  // A long legend takes height from the plot: give it more room.
+  if (!spec.horizontal)
+    return spec.series.filter((x) => x.chart).length > 6 ? 'chart--l' : 'chart--m';
   const n = Math.min(spec.categories.length, MAX_CHART_CATEGORIES);
   for (const limit of [4, 8, 12, 16, 24, 32, 48]) if (n <= limit) return `chart--rows-${limit}`;
   return `chart--rows-${MAX_CHART_CATEGORIES}`;

@@ -185,6 +185,7 @@ describe('text and sizes', () => {
     expect(chartSize(spec)).toBe('chart--rows-60');
     expect(chartSize({ ...spec, categories: ['a', 'b', 'c'] })).toBe('chart--rows-4');
     expect(chartSize(intakeChart(frame, byYear, [...both]))).toBe('chart--m');
+    expect(chartSize(balanceChart(frame, byYear, [...both]))).toBe('chart--l');
   });
 
   it('values: the published number, 空白, or 不适用', () => {
