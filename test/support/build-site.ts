@@ -22,6 +22,7 @@ export function buildSite(
   for (const key of [
     'NIANBAO_CONTENT',
     'BASE_URL',
+    'SITE',
     'MODE',
     'DEV',
     'PROD',
