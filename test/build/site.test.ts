@@ -3,7 +3,7 @@
  * out of the HTML, cell by cell, and compares it with the YAML: no number lost, moved or altered;
  * blanks stay blank; every cell is announced with the headers printed above and beside it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -209,5 +209,26 @@ describe('a build of invalid content', () => {
     expect(report).toMatch(/^错误：/);
     expect(output).toContain('内容检查未通过，网站没有构建。');
     expect(output).toContain(report);
+  });
+});
+
+describe('without SITE_URL', () => {
+  it('leaves out what needs absolute URLs: canonical, og:url, feed, sitemap; JSON-LD is root-relative', () => {
+    const out = sites.fixture.out;
+    expect(existsSync(join(out, 'feed.xml'))).toBe(false);
+    expect(existsSync(join(out, 'sitemap.xml'))).toBe(false);
+    expect(existsSync(join(out, 'data/archive.csv'))).toBe(true);
+    const doc = page(sites.fixture, 'reports/fixture-city-gov/2020');
+    expect(doc.querySelector('link[rel="canonical"]')).toBeNull();
+    expect(doc.querySelector('meta[property="og:url"]')).toBeNull();
+    expect(doc.querySelector('link[rel="alternate"]')).toBeNull();
+    expect(doc.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe(
+      '示例市人民政府2020年政府信息公开工作年度报告',
+    );
+    const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent);
+    expect(ld['@graph'][0].url).toBe('/fixture/reports/fixture-city-gov/2020/');
+    expect(ld['@graph'][1].distribution[0].contentUrl).toBe(
+      '/fixture/reports/fixture-city-gov/2020/data.csv',
+    );
   });
 });

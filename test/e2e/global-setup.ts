@@ -14,7 +14,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   rmSync(E2E_DIR, { recursive: true, force: true });
   for (const site of Object.values(SITES)) {
-    buildSite({ content: site.content, base: site.base, outDir: site.dir });
+    buildSite({ content: site.content, base: site.base, outDir: site.dir, site: site.site });
   }
   const { server, origin } = await startStaticServer(
     Object.values(SITES).map((s) => ({ base: s.base, dir: s.dir })),

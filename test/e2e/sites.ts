@@ -4,24 +4,30 @@
  */
 import { join } from 'node:path';
 import { loadArchive } from '../../src/lib/archive.ts';
-import { reportPath } from '../../src/lib/urls.ts';
+import { agencyPath, reportPath, yearPath } from '../../src/lib/urls.ts';
 import { PROJECT_ROOT } from '../support/build-site.ts';
 
 export const E2E_DIR = join(PROJECT_ROOT, 'test-results/e2e');
 
 export const SITES = {
   /** The project's own content, deployed under a subfolder. */
-  real: { content: PROJECT_ROOT, base: '/archive/', dir: join(E2E_DIR, 'real') },
+  real: {
+    content: PROJECT_ROOT,
+    base: '/archive/',
+    dir: join(E2E_DIR, 'real'),
+    site: 'https://nianbao.example.org',
+  },
   /** test/fixtures/build-site: notices, blanks, hostile strings. */
   fixture: {
     content: join(PROJECT_ROOT, 'test/fixtures/build-site'),
     base: '/fixture/',
     dir: join(E2E_DIR, 'fixture'),
+    site: 'https://nianbao.example.org',
   },
 } as const;
 export type SiteName = keyof typeof SITES;
 
-export type PageType = 'home' | 'report';
+export type PageType = 'home' | 'report' | 'agency' | 'year' | 'data' | 'not-found';
 
 export interface PageCase {
   readonly name: string;
@@ -31,13 +37,33 @@ export interface PageCase {
   readonly path: string;
   /** For report pages: `<agency>/<year>`. */
   readonly report?: string;
+  /** For agency pages: the agency id. For year pages: the year. */
+  readonly agency?: string;
+  readonly year?: number;
 }
 
 export function pageCases(): PageCase[] {
   const cases: PageCase[] = [];
   for (const [name, site] of Object.entries(SITES) as [SiteName, (typeof SITES)[SiteName]][]) {
+    const at = (path: string) => site.base + path.slice(1);
     cases.push({ name: `${name}-home`, type: 'home', site: name, path: site.base });
-    for (const r of loadArchive(site.content).reports) {
+    const { reports } = loadArchive(site.content);
+    for (const agency of [...new Set(reports.map((r) => r.agency.id))].sort()) {
+      cases.push({
+        name: `${name}-agency-${agency}`,
+        type: 'agency',
+        site: name,
+        path: at(agencyPath(agency)),
+        agency,
+      });
+    }
+    for (const year of [...new Set(reports.map((r) => r.year))].sort()) {
+      const path = at(yearPath(year));
+      cases.push({ name: `${name}-year-${year}`, type: 'year', site: name, path, year });
+    }
+    cases.push({ name: `${name}-data`, type: 'data', site: name, path: at('/data/') });
+    cases.push({ name: `${name}-404`, type: 'not-found', site: name, path: at('/404.html') });
+    for (const r of reports) {
       cases.push({
         name: `${name}-report-${r.agency.id}-${r.year}`,
         type: 'report',

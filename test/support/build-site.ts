@@ -10,7 +10,7 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
  * `content` is a folder laid out like the project (defaults to the project's own content).
  */
 export function buildSite(
-  options: { content?: string; base?: string; outDir?: string } = {},
+  options: { content?: string; base?: string; outDir?: string; site?: string } = {},
 ): string {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'nianbao-build-'));
   const env: NodeJS.ProcessEnv = {
@@ -22,6 +22,7 @@ export function buildSite(
   for (const key of [
     'NIANBAO_CONTENT',
     'BASE_URL',
+    'SITE',
     'MODE',
     'DEV',
     'PROD',
@@ -35,6 +36,9 @@ export function buildSite(
     delete env[key];
   }
   if (options.content) env.NIANBAO_CONTENT = options.content;
+  // SITE_URL only when asked for: absolute URLs (canonical, feed, sitemap) depend on it.
+  if (options.site) env.SITE_URL = options.site;
+  else delete env.SITE_URL;
   execFileSync(
     process.execPath,
     [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],

@@ -1,0 +1,133 @@
+/**
+ * How the archive is browsed: agencies by level and region, years, the key figures of reports in
+ * one table, and the carry-over between consecutive years of one agency. Pure functions.
+ */
+
+import { AGENCY_LEVELS, LEVEL_LABELS, type Agency, type AgencyLevel } from './agencies.ts';
+import type { ReportBase } from './archive.ts';
+import {
+  appealTotalMeasures,
+  carriedForwardMeasure,
+  handledMeasure,
+  intakeMeasures,
+  measureValue,
+  outcomeMeasures,
+  type Measure,
+} from './measures.ts';
+import { compareText } from './problems.ts';
+import { disclosureRate, rateValue, type RateDefinition } from './rates.ts';
+import type { TemplateVersion } from './templates.ts';
+
+export interface LevelGroup {
+  readonly level: AgencyLevel;
+  readonly label: string;
+  readonly regions: readonly { readonly region: string; readonly agencies: readonly Agency[] }[];
+}
+
+/** Agencies grouped by level (中央 → 乡镇级), then region, then name (code-point order). */
+export function agenciesByLevel(agencies: readonly Agency[]): LevelGroup[] {
+  return AGENCY_LEVELS.map((level) => {
+    const ofLevel = agencies.filter((a) => a.level === level);
+    const regions = [...new Set(ofLevel.map((a) => a.region))].sort(compareText).map((region) => ({
+      region,
+      agencies: ofLevel
+        .filter((a) => a.region === region)
+        .sort((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id)),
+    }));
+    return { level, label: LEVEL_LABELS[level], regions };
+  }).filter((g) => g.regions.length > 0);
+}
+
+/** Years with reports, newest first, with how many reports each. */
+export function yearCounts(reports: readonly ReportBase[]): { year: number; count: number }[] {
+  const counts = new Map<number, number>();
+  for (const r of reports) counts.set(r.year, (counts.get(r.year) ?? 0) + 1);
+  return [...counts].map(([year, count]) => ({ year, count })).sort((a, b) => b.year - a.year);
+}
+
+/**
+ * Reports of one year in the order the year page lists them: by agency level (中央 first), then
+ * region, then agency name: readers find their own agency and its peers next to each other.
+ */
+export function sortForYear(reports: readonly ReportBase[]): ReportBase[] {
+  const rank = (l: AgencyLevel) => AGENCY_LEVELS.indexOf(l);
+  return [...reports].sort(
+    (a, b) =>
+      rank(a.agency.level) - rank(b.agency.level) ||
+      compareText(a.agency.region, b.agency.region) ||
+      compareText(a.agency.name, b.agency.name) ||
+      compareText(a.agency.id, b.agency.id),
+  );
+}
+
+/** The columns of a key-figures table: measures of table 三 and 四, then the rate. */
+export interface KeyFigureColumns {
+  readonly measures: readonly Measure[];
+  readonly rate: RateDefinition;
+}
+
+export function keyFigureColumns(versions: readonly TemplateVersion[]): KeyFigureColumns {
+  const outcomes = outcomeMeasures(versions);
+  const pick = (id: string) => outcomes.filter((m) => m.id === id);
+  return {
+    measures: [
+      ...intakeMeasures(versions),
+      handledMeasure(versions),
+      ...pick('outcome.disclosed'),
+      ...pick('outcome.partially_disclosed'),
+      carriedForwardMeasure(versions),
+      ...appealTotalMeasures(versions),
+    ],
+    rate: disclosureRate(versions),
+  };
+}
+
+export interface KeyFigureRow {
+  readonly report: ReportBase;
+  readonly values: readonly (number | null | undefined)[];
+  readonly rate: number | null | undefined;
+}
+
+export function keyFigureRows(
+  reports: readonly ReportBase[],
+  columns: KeyFigureColumns,
+): KeyFigureRow[] {
+  return reports.map((report) => ({
+    report,
+    values: columns.measures.map((m) => measureValue(m, report.tables)),
+    rate: rateValue(columns.rate, report.tables),
+  }));
+}
+
+/** Rule 6 between two reports of one agency: the next year's 二 against this year's 四. */
+export interface CarryOverPair {
+  readonly from: number;
+  readonly to: number;
+  /** False when a year is missing between them: nothing to compare. */
+  readonly consecutive: boolean;
+  /** 四、结转下年度继续办理 of `from`, 总计 column. */
+  readonly forwarded: number | null;
+  /** 二、上年结转 of `to`, 总计 column. */
+  readonly carried: number | null;
+  /** Columns that differ (from the archive's rule-6 check of the later report). */
+  readonly mismatches: ReportBase['carryOver'];
+}
+
+/** Consecutive reports of one agency (ascending years), paired. */
+export function carryOverPairs(reports: readonly ReportBase[]): CarryOverPair[] {
+  const sorted = [...reports].sort((a, b) => a.year - b.year);
+  const pairs: CarryOverPair[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const next = sorted[i]!;
+    pairs.push({
+      from: prev.year,
+      to: next.year,
+      consecutive: next.year === prev.year + 1,
+      forwarded: prev.tables.cells['applications.carried_forward.total'] ?? null,
+      carried: next.tables.cells['applications.carried_over.total'] ?? null,
+      mismatches: next.year === prev.year + 1 ? next.carryOver : [],
+    });
+  }
+  return pairs;
+}

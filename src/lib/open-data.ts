@@ -1,0 +1,351 @@
+/**
+ * The archive's numbers as open data: one record per published cell (long format), as CSV and
+ * JSON, per report and for the whole archive, and a Frictionless Data Package describing the CSV.
+ *
+ * Numbers are not altered: a blank cell stays blank (empty value, `blank` true), money keeps its
+ * decimals, and the unit a report prints beside an amount (2019 采购总金额) is recorded. Field
+ * constraints (tables, row and column ids) are derived from the template declarations.
+ */
+
+import { stringify } from 'csv-stringify/sync';
+import type { ReportBase } from './archive.ts';
+import { compareText } from './problems.ts';
+import { RULES } from './rules.ts';
+import {
+  TABLE_TITLES,
+  TEMPLATES,
+  TEMPLATE_VERSIONS,
+  cellDeclarations,
+  type CellDeclaration,
+  type TableId,
+} from './templates.ts';
+
+/** One published cell of one report. */
+export interface CellRecord {
+  readonly agency_id: string;
+  readonly agency_name: string;
+  readonly year: number;
+  readonly template: number;
+  readonly table: TableId;
+  readonly table_title: string;
+  readonly section: string;
+  readonly row_id: string;
+  readonly row_label: string;
+  readonly column_id: string;
+  readonly column_label: string;
+  readonly cell: string;
+  readonly value: number | null;
+  readonly blank: boolean;
+  readonly unit: string;
+  readonly note: string;
+}
+
+export type FieldName = keyof CellRecord;
+
+export interface DataField {
+  readonly name: FieldName;
+  /** Chinese column title, shown on the /data/ page and in the Data Package. */
+  readonly title: string;
+  readonly description: string;
+  readonly type: 'string' | 'integer' | 'number' | 'boolean';
+  readonly constraints?: {
+    readonly required?: boolean;
+    readonly enum?: readonly (string | number)[];
+  };
+}
+
+const unique = (values: readonly string[]) => [...new Set(values)].sort(compareText);
+const allCells = () => TEMPLATE_VERSIONS.flatMap((v) => cellDeclarations(v));
+
+/** Printed row label of a cell, outermost first: 「三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密」. */
+function rowLabel(cell: CellDeclaration): string {
+  // Table 四 prints its rows as the outer column headers.
+  if (cell.table === 'appeals') return cell.columnLabels.slice(0, -1).join(' › ');
+  return cell.rowLabels.join(' › ');
+}
+
+function columnLabel(cell: CellDeclaration): string {
+  if (cell.table === 'appeals') return cell.column.label;
+  return cell.columnLabels.join(' › ');
+}
+
+/** The fields of the CSV, in order; the JSON records carry the same names. */
+export const DATA_FIELDS: readonly DataField[] = [
+  {
+    name: 'agency_id',
+    title: '机构标识',
+    description: '机构的英文标识，也是网址中的机构部分。',
+    type: 'string',
+    constraints: { required: true },
+  },
+  {
+    name: 'agency_name',
+    title: '机构名称',
+    description: '按机构自己的写法。',
+    type: 'string',
+    constraints: { required: true },
+  },
+  {
+    name: 'year',
+    title: '年度',
+    description: '报告所属年度。',
+    type: 'integer',
+    constraints: { required: true },
+  },
+  {
+    name: 'template',
+    title: '表格格式版本',
+    description: TEMPLATE_VERSIONS.map((v) => `${v}：${TEMPLATES[v].document}`).join('；'),
+    type: 'integer',
+    constraints: { required: true, enum: [...TEMPLATE_VERSIONS] },
+  },
+  {
+    name: 'table',
+    title: '表格标识',
+    description: (Object.entries(TABLE_TITLES) as [TableId, string][])
+      .map(([id, title]) => `${id}：${title}`)
+      .join('；'),
+    type: 'string',
+    constraints: { required: true, enum: Object.keys(TABLE_TITLES) },
+  },
+  {
+    name: 'table_title',
+    title: '表格标题',
+    description: '表格标题，按格式原文。',
+    type: 'string',
+    constraints: { required: true, enum: unique(Object.values(TABLE_TITLES)) },
+  },
+  {
+    name: 'section',
+    title: '子表',
+    description: '表二的子表（《政府信息公开条例》第二十条的项）；表三、表四为空。',
+    type: 'string',
+    constraints: { enum: unique(allCells().map((c) => c.section ?? '')) },
+  },
+  {
+    name: 'row_id',
+    title: '行标识',
+    description: '行在数据文件中的键，子项以点号连接，例如 withheld.state_secret。',
+    type: 'string',
+    constraints: { required: true, enum: unique(allCells().map((c) => c.rowKeys.join('.'))) },
+  },
+  {
+    name: 'row_label',
+    title: '行名称',
+    description: '行名称，按格式原文，外层在前，以「 › 」分隔。',
+    type: 'string',
+    constraints: { required: true, enum: unique(allCells().map(rowLabel)) },
+  },
+  {
+    name: 'column_id',
+    title: '列标识',
+    description: '列在数据文件中的键。',
+    type: 'string',
+    constraints: { required: true, enum: unique(allCells().map((c) => c.column.id)) },
+  },
+  {
+    name: 'column_label',
+    title: '列名称',
+    description: '列名称，按格式原文，外层在前，以「 › 」分隔。',
+    type: 'string',
+    constraints: { required: true, enum: unique(allCells().map(columnLabel)) },
+  },
+  {
+    name: 'cell',
+    title: '单元格路径',
+    description:
+      '表格、行、列的键以点号连接，在同一报告中唯一，例如 applications.withheld.state_secret.natural。',
+    type: 'string',
+    constraints: { required: true, enum: unique(allCells().map((c) => c.path)) },
+  },
+  {
+    name: 'value',
+    title: '数值',
+    description:
+      '原文所印数字，未作改动。原文空白时为空（不是 0）。金额保留原文的小数；「本年增/减」可为负数。',
+    type: 'number',
+  },
+  {
+    name: 'blank',
+    title: '原文空白',
+    description: '原文该格为空白时为 true，否则为 false。',
+    type: 'boolean',
+    constraints: { required: true },
+  },
+  {
+    name: 'unit',
+    title: '单位',
+    description:
+      '原文在该格数字旁所印的单位（2019 年版「采购总金额」由报告自行注明元或万元）；未注明时为空。',
+    type: 'string',
+  },
+  {
+    name: 'note',
+    title: '格内注释',
+    description: '原文在该格数字旁所印的文字，例如「（其中修订 16 件）」。',
+    type: 'string',
+  },
+];
+
+/** Every cell of a report, in printed order (table 二, 三 row by row, 四). */
+export function cellRecords(report: ReportBase): CellRecord[] {
+  const { tables, agency, year } = report;
+  return cellDeclarations(tables.template).map((cell) => {
+    const value = tables.cells[cell.path] ?? null;
+    return {
+      agency_id: agency.id,
+      agency_name: agency.name,
+      year,
+      template: tables.template,
+      table: cell.table,
+      table_title: TABLE_TITLES[cell.table],
+      section: cell.section ?? '',
+      row_id: cell.rowKeys.join('.'),
+      row_label: rowLabel(cell),
+      column_id: cell.column.id,
+      column_label: columnLabel(cell),
+      cell: cell.path,
+      value,
+      blank: value === null,
+      unit: tables.units[cell.path] ?? '',
+      note: tables.cellNotes[cell.path] ?? '',
+    };
+  });
+}
+
+/** Reports in the archive's order: agency id, then year. */
+const ordered = (reports: readonly ReportBase[]) =>
+  [...reports].sort((a, b) => compareText(a.agency.id, b.agency.id) || a.year - b.year);
+
+/**
+ * CSV of cell records: UTF-8 with a byte order mark (so that Excel in China reads it as UTF-8),
+ * CRLF line ends (RFC 4180), a header row of field names, blank as an empty value.
+ */
+export function toCsv(records: readonly CellRecord[]): string {
+  return stringify(
+    records.map((r) =>
+      DATA_FIELDS.map((f) => {
+        const v = r[f.name];
+        if (v === null) return '';
+        if (typeof v === 'boolean') return v ? 'true' : 'false';
+        return String(v);
+      }),
+    ),
+    {
+      bom: true,
+      header: true,
+      columns: DATA_FIELDS.map((f) => f.name),
+      record_delimiter: 'windows',
+    },
+  );
+}
+
+export function reportCsv(report: ReportBase): string {
+  return toCsv(cellRecords(report));
+}
+
+export function archiveCsv(reports: readonly ReportBase[]): string {
+  return toCsv(ordered(reports).flatMap(cellRecords));
+}
+
+/** A report's JSON: what it is, where it came from, its acknowledged discrepancies, its cells. */
+export function reportJson(report: ReportBase, pageUrl: string) {
+  const { agency, frontmatter, tables } = report;
+  return {
+    agency: {
+      id: agency.id,
+      name: agency.name,
+      level: agency.level,
+      kind: agency.kind,
+      region: agency.region,
+      ...(agency.website ? { website: agency.website } : {}),
+      ...(agency.parent ? { parent: agency.parent } : {}),
+    },
+    year: report.year,
+    template: tables.template,
+    template_document: TEMPLATES[tables.template].document,
+    title: frontmatter.title,
+    published: frontmatter.published ?? null,
+    source: frontmatter.source ?? null,
+    page: pageUrl,
+    // Numbers that break a consistency rule, kept as published and acknowledged by the editor.
+    discrepancies: report.notices.map((n) => ({
+      check: n.check.id,
+      rule: RULES[n.check.rule].formula,
+      note: n.note,
+    })),
+    cells: cellRecords(report).map((r) => {
+      const { agency_id: _a, agency_name: _n, year: _y, template: _t, ...cell } = r;
+      return cell;
+    }),
+  };
+}
+
+/** Serialises JSON deterministically (keys in insertion order, which the code fixes). */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export const PROFILE = 'https://datapackage.org/profiles/2.0';
+
+/** The Frictionless Data Package (v2) describing archive.csv and archive.json. */
+export function dataPackage(options: { homepage?: string; reports: number }) {
+  return {
+    $schema: `${PROFILE}/datapackage.json`,
+    name: 'nianbao-archive',
+    title: '政府信息公开工作年度报告统计表',
+    description: `本档案收录的 ${options.reports} 份政府信息公开工作年度报告中三张统计表（表二、表三、表四）的全部数字，每个单元格一行，按原文照录：空白仍为空白，金额保留小数。CSV 为带 BOM 的 UTF-8 编码。`,
+    ...(options.homepage ? { homepage: options.homepage } : {}),
+    resources: [
+      {
+        $schema: `${PROFILE}/dataresource.json`,
+        name: 'archive',
+        type: 'table',
+        path: 'archive.csv',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        dialect: {
+          $schema: `${PROFILE}/tabledialect.json`,
+          header: true,
+          delimiter: ',',
+          lineTerminator: '\r\n',
+        },
+        schema: {
+          $schema: `${PROFILE}/tableschema.json`,
+          fields: DATA_FIELDS.map((f) => ({
+            name: f.name,
+            title: f.title,
+            description: f.description,
+            type: f.type,
+            ...(f.type === 'boolean' ? { trueValues: ['true'], falseValues: ['false'] } : {}),
+            ...(f.constraints ? { constraints: f.constraints } : {}),
+          })),
+          missingValues: [''],
+          primaryKey: ['agency_id', 'year', 'cell'],
+        },
+      },
+      {
+        $schema: `${PROFILE}/dataresource.json`,
+        name: 'archive-json',
+        path: 'archive.json',
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        description:
+          '同样的数据，按报告分组的 JSON，另含报告标题、发布日期、原文地址和原文不相符之处的说明。',
+      },
+    ],
+  };
+}
+
+/** The whole archive as JSON: the reports in agency, year order. */
+export function archiveJson(
+  reports: readonly ReportBase[],
+  pageUrl: (report: ReportBase) => string,
+) {
+  return {
+    title: '政府信息公开工作年度报告统计表',
+    reports: ordered(reports).map((r) => reportJson(r, pageUrl(r))),
+  };
+}

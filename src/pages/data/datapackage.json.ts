@@ -1,0 +1,13 @@
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { absoluteUrl } from '../../lib/discovery.ts';
+import { dataPackage, jsonText } from '../../lib/open-data.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const reports = await getCollection('reports');
+  const homepage = absoluteUrl(site, import.meta.env.BASE_URL, '/data/');
+  return new Response(
+    jsonText(dataPackage({ reports: reports.length, ...(homepage ? { homepage } : {}) })),
+    { headers: { 'content-type': 'application/json; charset=utf-8' } },
+  );
+};

@@ -1,0 +1,16 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import type { ReportBase } from '../../../../lib/archive.ts';
+import { reportCsv } from '../../../../lib/open-data.ts';
+import { sortedReports } from '../../../../lib/site-data.ts';
+
+export const getStaticPaths = (async () =>
+  sortedReports(await getCollection('reports')).map((report) => ({
+    params: { agency: report.agency.id, year: String(report.year) },
+    props: { report },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(reportCsv((props as { report: ReportBase }).report), {
+    headers: { 'content-type': 'text/csv; charset=utf-8' },
+  });
