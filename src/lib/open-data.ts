@@ -221,23 +221,22 @@ const ordered = (reports: readonly ReportBase[]) =>
  * CSV of cell records: UTF-8 with a byte order mark (so that Excel in China reads it as UTF-8),
  * CRLF line ends (RFC 4180), a header row of field names, blank as an empty value.
  */
+function csvRow(r: CellRecord): string[] {
+  return DATA_FIELDS.map((f) => {
+    const v = r[f.name];
+    if (v === null) return '';
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    return String(v);
+  });
+}
+
 export function toCsv(records: readonly CellRecord[]): string {
-  return stringify(
-    records.map((r) =>
-      DATA_FIELDS.map((f) => {
-        const v = r[f.name];
-        if (v === null) return '';
-        if (typeof v === 'boolean') return v ? 'true' : 'false';
-        return String(v);
-      }),
-    ),
-    {
-      bom: true,
-      header: true,
-      columns: DATA_FIELDS.map((f) => f.name),
-      record_delimiter: 'windows',
-    },
-  );
+  return stringify(records.map(csvRow), {
+    bom: true,
+    header: true,
+    columns: DATA_FIELDS.map((f) => f.name),
+    record_delimiter: 'windows',
+  });
 }
 
 export function reportCsv(report: ReportBase): string {
@@ -246,6 +245,17 @@ export function reportCsv(report: ReportBase): string {
 
 export function archiveCsv(reports: readonly ReportBase[]): string {
   return toCsv(ordered(reports).flatMap(cellRecords));
+}
+
+/**
+ * The archive CSV in pieces, one report at a time: joined, exactly `archiveCsv`. At archive scale
+ * (10,000 reports, two million cells) the whole file does not fit in one JavaScript string.
+ */
+export function* archiveCsvChunks(reports: readonly ReportBase[]): Generator<string> {
+  yield toCsv([]);
+  for (const report of ordered(reports)) {
+    yield stringify(cellRecords(report).map(csvRow), { record_delimiter: 'windows' });
+  }
 }
 
 /** A report's JSON: what it is, where it came from, its acknowledged discrepancies, its cells. */
@@ -348,4 +358,43 @@ export function archiveJson(
     title: '政府信息公开工作年度报告统计表',
     reports: ordered(reports).map((r) => reportJson(r, pageUrl(r))),
   };
+}
+
+/** The archive JSON in pieces, one report at a time: joined, exactly `jsonText(archiveJson(…))`. */
+export function* archiveJsonChunks(
+  reports: readonly ReportBase[],
+  pageUrl: (report: ReportBase) => string,
+): Generator<string> {
+  const list = ordered(reports);
+  const skeleton = jsonText(archiveJson([], pageUrl));
+  if (list.length === 0) {
+    yield skeleton;
+    return;
+  }
+  // The skeleton ends with `"reports": []`: open the array instead and write each report into it.
+  yield skeleton.slice(0, skeleton.lastIndexOf('[]')) + '[\n';
+  for (const [i, report] of list.entries()) {
+    const text = JSON.stringify(reportJson(report, pageUrl(report)), null, 2).replaceAll(
+      '\n',
+      '\n    ',
+    );
+    yield `    ${text}${i < list.length - 1 ? ',' : ''}\n`;
+  }
+  yield '  ]\n}\n';
+}
+
+/** A Response whose body is written piece by piece (for downloads too large for one string). */
+export function streamedResponse(chunks: Iterable<string>, contentType: string): Response {
+  const encoder = new TextEncoder();
+  const iterator = chunks[Symbol.iterator]();
+  return new Response(
+    new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+    }),
+    { headers: { 'content-type': contentType } },
+  );
 }

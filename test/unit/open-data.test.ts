@@ -12,7 +12,11 @@ import { loadArchive, type ArchiveReport } from '../../src/lib/archive.ts';
 import {
   DATA_FIELDS,
   archiveCsv,
+  archiveCsvChunks,
   archiveJson,
+  archiveJsonChunks,
+  jsonText,
+  streamedResponse,
   cellRecords,
   dataPackage,
   reportCsv,
@@ -221,5 +225,28 @@ describe('the Data Package', () => {
       if (!allowed) continue;
       for (const r of rows) expect(allowed, `${f.name}=${r[f.name]}`).toContain(r[f.name]);
     }
+  });
+});
+
+describe('streamed archive downloads', () => {
+  for (const [name, dir] of Object.entries(ARCHIVES)) {
+    it(`${name}: the pieces join to exactly the whole CSV and JSON`, async () => {
+      const reports = loadArchive(dir).reports;
+      const pageUrl = (r: ArchiveReport | { id: string }) => `/reports/${r.id}/`;
+      expect([...archiveCsvChunks(reports)].join('')).toBe(archiveCsv(reports));
+      expect([...archiveJsonChunks(reports, pageUrl)].join('')).toBe(
+        jsonText(archiveJson(reports, pageUrl)),
+      );
+      const response = streamedResponse(archiveCsvChunks(reports), 'text/csv; charset=utf-8');
+      expect(await response.text()).toBe(archiveCsv(reports).replace(/^\uFEFF/, ''));
+    });
+  }
+
+  it('an empty archive is a valid JSON document and a CSV with its header only', () => {
+    expect(JSON.parse([...archiveJsonChunks([], () => '')].join(''))).toEqual({
+      title: '政府信息公开工作年度报告统计表',
+      reports: [],
+    });
+    expect([...archiveCsvChunks([])].join('')).toBe(archiveCsv([]));
   });
 });
