@@ -21,7 +21,7 @@ export const SITES = {
 } as const;
 export type SiteName = keyof typeof SITES;
 
-export type PageType = 'home' | 'report';
+export type PageType = 'home' | 'report' | 'search';
 
 export interface PageCase {
   readonly name: string;
@@ -37,6 +37,13 @@ export function pageCases(): PageCase[] {
   const cases: PageCase[] = [];
   for (const [name, site] of Object.entries(SITES) as [SiteName, (typeof SITES)[SiteName]][]) {
     cases.push({ name: `${name}-home`, type: 'home', site: name, path: site.base });
+    // The search page with results, filters open and a highlighted excerpt: its busiest state.
+    cases.push({
+      name: `${name}-search`,
+      type: 'search',
+      site: name,
+      path: `${site.base}search/?q=${encodeURIComponent('保密审查制度')}&year=2020`,
+    });
     for (const r of loadArchive(site.content).reports) {
       cases.push({
         name: `${name}-report-${r.agency.id}-${r.year}`,
