@@ -152,9 +152,13 @@ describe('a reader on a phone', () => {
       // Following a result opens the report.
       await page.goForward();
       await settled(page);
+      expect(problems).toEqual([]);
+      // (Leaving the page may abort its favicon request: problems are checked before.)
       await page.locator('[data-results] li h3 a').first().click();
       await page.waitForURL(`${origin}${base}reports/fixture-city-gov/2020/`);
-      expect(problems).toEqual([]);
+      expect(await page.locator('h1').innerText()).toBe(
+        '示例市人民政府2020年政府信息公开工作年度报告',
+      );
     } finally {
       await close();
     }
