@@ -139,7 +139,6 @@ class NbSearch extends HTMLElement {
     const active = activeFilterCount(state);
     this.#part('filter-count').textContent = active > 0 ? String(active) : '';
     this.#part('clear').hidden = active === 0;
-    if (active > 0) this.#part<HTMLDetailsElement>('filters').open = true;
     document.title = state.q ? `检索：${state.q} · ${SITE_TITLE}` : `检索报告 · ${SITE_TITLE}`;
     const status = this.#part('status');
     const list = this.#part('results');
