@@ -27,7 +27,7 @@ export const SITES = {
 } as const;
 export type SiteName = keyof typeof SITES;
 
-export type PageType = 'home' | 'report' | 'agency' | 'year' | 'data' | 'not-found';
+export type PageType = 'home' | 'report' | 'agency' | 'year' | 'data' | 'not-found' | 'search';
 
 export interface PageCase {
   readonly name: string;
@@ -47,6 +47,13 @@ export function pageCases(): PageCase[] {
   for (const [name, site] of Object.entries(SITES) as [SiteName, (typeof SITES)[SiteName]][]) {
     const at = (path: string) => site.base + path.slice(1);
     cases.push({ name: `${name}-home`, type: 'home', site: name, path: site.base });
+    // The search page with results, filters open and a highlighted excerpt: its busiest state.
+    cases.push({
+      name: `${name}-search`,
+      type: 'search',
+      site: name,
+      path: `${site.base}search/?q=${encodeURIComponent('保密审查制度')}&year=2020`,
+    });
     const { reports } = loadArchive(site.content);
     for (const agency of [...new Set(reports.map((r) => r.agency.id))].sort()) {
       cases.push({

@@ -53,5 +53,11 @@ export async function openPage(
   });
   const response = await page.goto(origin + path, { waitUntil: 'load' });
   if (!response || response.status() !== 200) problems.push(`page answered ${response?.status()}`);
+  // The search page renders its results after load: wait until it shows what its URL asks for.
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('nb-search') ||
+      document.querySelector('nb-search[data-rendered]:not([aria-busy])') !== null,
+  );
   return { page, problems, close: () => context.close() };
 }

@@ -1,0 +1,219 @@
+/**
+ * Search as a reader uses it, in Chromium on a 360 px phone: Chinese queries typed into the search
+ * box find the right reports first (test/e2e/search-queries.ts), a phrase from a report's prose
+ * finds it with the words highlighted, a year filter narrows it, and the URL carries the search
+ * through sharing, reloading and the back button.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { reportIdFromUrl } from '../../src/lib/search.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { openPage } from '../support/page-watch.ts';
+import { SEARCH_QUERIES } from './search-queries.ts';
+import { SITES } from './sites.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+/** Waits until the page shows the results of what its URL asks for. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const host = document.querySelector('nb-search');
+    return (
+      host !== null &&
+      !host.hasAttribute('aria-busy') &&
+      host.getAttribute('data-rendered') === location.search.replace(/^\?/, '')
+    );
+  });
+}
+
+/** A navigation (form submit, back, forward) aborts the leaving page's pending requests: not a failure. */
+const unexpected = (problems: string[]) => problems.filter((p) => !p.endsWith('net::ERR_ABORTED'));
+
+async function resultIds(page: Page): Promise<string[]> {
+  const hrefs = await page
+    .locator('[data-results] li h3 a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.map((h) => reportIdFromUrl(h) ?? `not a report: ${h}`);
+}
+
+async function typeQuery(page: Page, query: string): Promise<void> {
+  const box = page.locator('#search-q');
+  await box.fill('');
+  await box.pressSequentially(query);
+  await box.press('Enter');
+  await page.waitForURL((u) => new URL(u).searchParams.get('q') === query);
+  await settled(page);
+}
+
+describe('Chinese queries find the right reports first', () => {
+  it.each(SEARCH_QUERIES)('$site: 「$query」', async (c) => {
+    const site = SITES[c.site];
+    const { page, problems, close } = await openPage(
+      browser,
+      inject('origin'),
+      `${site.base}search/`,
+      'phone',
+    );
+    try {
+      await typeQuery(page, c.query);
+      const ids = await resultIds(page);
+      expect(new Set(ids.slice(0, c.first.length))).toEqual(new Set(c.first));
+      if (c.count !== undefined) expect(ids).toHaveLength(c.count);
+      const status = await page.locator('[data-status]').innerText();
+      if (ids.length === 0)
+        expect(status).toBe(
+          `没有找到包含「${c.query}」的报告。请检查用字，或换用更短、更常见的词，例如「复议」而不是整句话。`,
+        );
+      else expect(status).toBe(`找到 ${ids.length} 份包含「${c.query}」的报告。`);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a reader on a phone', () => {
+  it('finds a report by a phrase of its prose, narrows by year, shares, reloads and goes back', async () => {
+    const origin = inject('origin');
+    const base = SITES.fixture.base;
+    const phrase = '保密审查制度';
+    const { page, problems, close } = await openPage(browser, origin, base, 'phone');
+    try {
+      // The header's search box on the home page leads to the search page with the query.
+      await page.locator('#header-search-q').fill(phrase);
+      await page.locator('#header-search-q').press('Enter');
+      await page.waitForURL(`${origin}${base}search/?q=${encodeURIComponent(phrase)}`);
+      await settled(page);
+      expect(await resultIds(page)).toEqual(['fixture-city-gov/2020', 'fixture-city-gov/2021']);
+      const first = page.locator('[data-results] li').first();
+      expect(await first.locator('h3').innerText()).toBe(
+        '示例市人民政府2020年政府信息公开工作年度报告',
+      );
+      expect(await first.locator('.result-meta').innerText()).toBe(
+        '示例市人民政府 · 2020 年度 · 2021年3月30日发布',
+      );
+      const marked = await first.locator('.excerpt mark').allInnerTexts();
+      expect(marked.join('')).toContain('保密审查');
+      expect(await first.locator('.excerpt').innerText()).toContain('先审查、后公开');
+
+      // Narrow by year with a thumb: the filter panel opens, the 2021 chip is a 44 px target.
+      await page.locator('[data-filters] summary').click();
+      const chip = page.locator('.chip', { hasText: /^2021$/ });
+      const box = (await chip.boundingBox())!;
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+      await chip.click();
+      await page.waitForURL((u) => new URL(u).searchParams.get('year') === '2021');
+      await settled(page);
+      expect(await resultIds(page)).toEqual(['fixture-city-gov/2021']);
+      expect(await page.locator('[data-status]').innerText()).toBe(
+        `找到 1 份包含「${phrase}」的报告（已按 1 个条件筛选）。`,
+      );
+      const shared = page.url();
+      expect(shared).toBe(`${origin}${base}search/?q=${encodeURIComponent(phrase)}&year=2021`);
+
+      // Someone opens the shared link: same results, same form.
+      const other = await openPage(browser, origin, shared.slice(origin.length), 'phone');
+      try {
+        await settled(other.page);
+        expect(await resultIds(other.page)).toEqual(['fixture-city-gov/2021']);
+        expect(await other.page.locator('#search-q').inputValue()).toBe(phrase);
+        expect(
+          await other.page
+            .locator('.chip', { hasText: /^2021$/ })
+            .locator('input')
+            .isChecked(),
+        ).toBe(true);
+        expect(other.problems).toEqual([]);
+      } finally {
+        await other.close();
+      }
+
+      // Reload: the same.
+      await page.reload();
+      await settled(page);
+      expect(await resultIds(page)).toEqual(['fixture-city-gov/2021']);
+
+      // Back: the unfiltered search, then the home page.
+      await page.goBack();
+      await page.waitForURL(`${origin}${base}search/?q=${encodeURIComponent(phrase)}`);
+      await settled(page);
+      expect(await resultIds(page)).toEqual(['fixture-city-gov/2020', 'fixture-city-gov/2021']);
+      expect(
+        await page
+          .locator('.chip', { hasText: /^2021$/ })
+          .locator('input')
+          .isChecked(),
+      ).toBe(false);
+      await page.goBack();
+      await page.waitForURL(`${origin}${base}`);
+
+      // Following a result opens the report.
+      await page.goForward();
+      await settled(page);
+      await page.locator('[data-results] li h3 a').first().click();
+      await page.waitForURL(`${origin}${base}reports/fixture-city-gov/2020/`);
+      expect(await page.locator('h1').innerText()).toBe(
+        '示例市人民政府2020年政府信息公开工作年度报告',
+      );
+      expect(unexpected(problems)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows hostile text from the prose as text in the excerpt', async () => {
+    const base = SITES.fixture.base;
+    const { page, problems, close } = await openPage(
+      browser,
+      inject('origin'),
+      `${base}search/?q=${encodeURIComponent('尖括号')}`,
+      'phone',
+    );
+    try {
+      await settled(page);
+      const excerpt = page.locator('[data-results] li .excerpt').first();
+      expect(await excerpt.innerText()).toContain('<script>alert(1)</script>');
+      expect(await excerpt.locator('*:not(mark)').count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('says what to do when there is nothing to search yet, and when filters leave nothing', async () => {
+    const base = SITES.fixture.base;
+    const { page, problems, close } = await openPage(
+      browser,
+      inject('origin'),
+      `${base}search/`,
+      'phone',
+    );
+    try {
+      await settled(page);
+      expect(await page.locator('[data-hints]').isVisible()).toBe(true);
+      expect(await page.locator('[data-hints] p').first().innerText()).toMatch(/^输入词语或短语/);
+      expect(await page.locator('[data-status]').innerText()).toBe('');
+      // 尖括号 is only in the 2023 report: with year 2020 chosen nothing is left.
+      await page.goto(
+        `${inject('origin')}${base}search/?q=${encodeURIComponent('尖括号')}&year=2020`,
+      );
+      await settled(page);
+      expect(await resultIds(page)).toEqual([]);
+      expect(await page.locator('[data-status]').innerText()).toBe(
+        '没有找到包含「尖括号」的报告（已按 1 个条件筛选）。可以清除筛选条件再试。',
+      );
+      await page.locator('[data-clear]').click();
+      await page.waitForURL((u) => !new URL(u).searchParams.has('year'));
+      await settled(page);
+      expect(await resultIds(page)).toEqual(['fixture-county-fgj/2023']);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
