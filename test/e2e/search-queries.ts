@@ -24,11 +24,17 @@ const row = (site: SiteName, query: string, first: string[], count?: number): Se
 
 // prettier-ignore
 export const SEARCH_QUERIES: readonly SearchQueryCase[] = [
-  // The project's own archive: the seed report (the importer's reports add one row each).
-  row('real', '保密审查制度', ['jiyuan-gongan/2020']), // long phrase from the prose
-  row('real', '复议', ['jiyuan-gongan/2020']), // two characters, in table labels
-  row('real', '济源示范区公安局', ['jiyuan-gongan/2020']), // agency name
+  // The project's own archive: the seed report and the four imported corpus reports.
+  row('real', '保密审查制度', ['jiyuan-gongan/2020'], 1), // long phrase from the prose
+  // Two characters, in the table labels of every report. Pagefind's ranking favours short texts:
+  // 上海 2019 (three mentions in its prose) comes first, 上海 2025 (four, in a longer text) does not.
+  row('real', '复议', ['shanghai-shizhengfu-bangongting/2019'], 5),
+  row('real', '济源示范区公安局', ['jiyuan-gongan/2020'], 1), // agency name
+  row('real', '沭阳县发展和改革局', ['shuyangxian-fagaiju/2023'], 1), // agency name
+  row('real', '上海市人民政府办公厅', ['shanghai-shizhengfu-bangongting/2019', 'shanghai-shizhengfu-bangongting/2025'], 2), // one agency, two template versions
   row('real', '2020年', ['jiyuan-gongan/2020']), // digits and a character
+  row('real', '一网通办', ['shanghai-shizhengfu-bangongting/2019'], 1), // phrase in one report's prose
+  row('real', '政务新媒体', ['huaianshi-zhengfu/2024'], 3), // six times in 淮安, fewer elsewhere
   row('real', '区块链', [], 0), // no report contains it
   // The fixture site: three reports, two agencies, the same prose in two years.
   row('fixture', '保密审查制度', ['fixture-city-gov/2020', 'fixture-city-gov/2021'], 2),
