@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../../test/support/browser.ts';
+import { startStaticServer } from '../../test/support/static-server.ts';
 import { generateArchive } from './generate.ts';
 import { gib, kb, measure, mib } from './measure.ts';
 
@@ -35,6 +37,63 @@ export function pageTransfer(
     else js += bytes;
   }
   return { html: gzipSync(html).length, css, js };
+}
+
+/**
+ * Bytes a phone's browser transfers for a first search (the search page, its script and Pagefind)
+ * and for a later one typed on the same page, from the built site served like a CDN (gzip).
+ */
+async function searchBytes(
+  dist: string,
+  first: string,
+  later: string,
+): Promise<{ first: number; later: number; results: string }> {
+  const { server, origin } = await startStaticServer([{ base: '/', dir: dist }]);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    // Playwright's request events include the Pagefind worker's fetches (a CDP session on the
+    // page alone does not see them); sizes() gives the bytes as transferred (compressed).
+    let bytes = 0;
+    const pending: Promise<void>[] = [];
+    page.on('requestfinished', (request) => {
+      pending.push(
+        request.sizes().then((s) => {
+          bytes += s.responseBodySize + s.responseHeadersSize;
+        }),
+      );
+    });
+    const total = async () => {
+      await Promise.all(pending);
+      return bytes;
+    };
+    const settled = () =>
+      page.waitForFunction(() => {
+        const el = document.querySelector('[aria-busy]');
+        return el === null && document.querySelector('#search-q') !== null;
+      });
+    await page.goto(`${origin}/search/?q=${encodeURIComponent(first)}`, {
+      waitUntil: 'networkidle',
+    });
+    await settled();
+    await page.waitForTimeout(500);
+    const firstBytes = await total();
+    const results = await page.locator('h2, [role="status"]').allInnerTexts();
+    await page.fill('#search-q', later);
+    await page.press('#search-q', 'Enter');
+    await page.waitForLoadState('networkidle');
+    await settled();
+    await page.waitForTimeout(500);
+    return {
+      first: firstBytes,
+      later: (await total()) - firstBytes,
+      results: results.join(' / ').slice(0, 80),
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -83,12 +142,28 @@ async function main(): Promise<void> {
     const firstAgency = readdirSync(join(dist, 'reports')).sort()[0]!;
     const firstYear = readdirSync(join(dist, 'reports', firstAgency)).sort()[0]!;
     const page = pageTransfer(dist, `reports/${firstAgency}/${firstYear}`);
+    const indexLine = /检索索引：(\d+) 个页面.*用时 ([\d.]+) 秒/.exec(build.stdout);
+    const indexSeconds = indexLine ? Number(indexLine[2]) : NaN;
+    const pagefindRss = Math.max(
+      0,
+      ...Object.entries(build.peakByName)
+        .filter(([k]) => k.startsWith('pagefind'))
+        .map(([, v]) => v),
+    );
+    const search = await searchBytes(dist, '保密审查', '行政复议');
     const rows: [string, string][] = [
       ['reports', String(generated.reports)],
-      ['astro build wall time', `${(build.wallMs / 1000).toFixed(1)} s`],
-      ['astro build peak RSS (process tree)', gib(build.peakRss)],
-      ['report pages per second', (pages / (build.wallMs / 1000)).toFixed(0)],
+      ['npm run build wall time (build + index)', `${(build.wallMs / 1000).toFixed(1)} s`],
+      ['  of which astro build', `${(build.wallMs / 1000 - indexSeconds).toFixed(1)} s`],
+      ['  of which Pagefind index', `${indexSeconds.toFixed(1)} s`],
+      ['peak RSS, whole process tree', gib(build.peakRss)],
+      ['  of which Pagefind binary (its own peak)', gib(pagefindRss)],
+      ['  Node (its own peak)', gib(build.peakByName.node ?? build.peakByName.MainThread ?? 0)],
+      ['report pages per second (build + index)', (pages / (build.wallMs / 1000)).toFixed(0)],
       ['output size', mib(sizeOf(dist))],
+      ['index size (dist/pagefind)', mib(sizeOf(join(dist, 'pagefind')))],
+      ['first search 保密审查 (page + UI + Pagefind)', kb(search.first)],
+      ['later search 行政复议 (same page)', kb(search.later)],
       [
         'report page transfer (gzip: HTML + CSS + JS)',
         `${kb(page.html + page.css + page.js)} (HTML ${kb(page.html)}, CSS ${kb(page.css)}, JS ${kb(page.js)})`,
