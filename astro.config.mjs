@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import contentCheck from './src/integrations/content-check.ts';
+import archiveDownloads from './src/integrations/archive-downloads.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { normaliseBase } from './src/lib/urls.ts';
 
@@ -27,7 +28,7 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
     syntaxHighlight: false,
   },
-  integrations: [contentCheck(), mdx(), searchIndex()],
+  integrations: [contentCheck(), mdx(), archiveDownloads(), searchIndex()],
   // Hash-based CSP in a <meta> tag on every page; headers a meta tag cannot carry
   // (frame-ancestors, nosniff, referrer policy) ship in public/_headers.
   security: {

@@ -382,19 +382,3 @@ export function* archiveJsonChunks(
   }
   yield '  ]\n}\n';
 }
-
-/** A Response whose body is written piece by piece (for downloads too large for one string). */
-export function streamedResponse(chunks: Iterable<string>, contentType: string): Response {
-  const encoder = new TextEncoder();
-  const iterator = chunks[Symbol.iterator]();
-  return new Response(
-    new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const next = iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-    }),
-    { headers: { 'content-type': contentType } },
-  );
-}

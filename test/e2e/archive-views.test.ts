@@ -278,6 +278,14 @@ describe('downloads', () => {
     );
     expect(pkg.homepage).toBe('https://nianbao.example.org/fixture/data/');
     expect(pkg.resources[0].path).toBe('archive.csv');
+    const archive = JSON.parse(
+      new TextDecoder().decode((await get(`${SITES.fixture.base}data/archive.json`)).bytes),
+    );
+    expect(archive.reports.map((r: { page: string }) => r.page)).toEqual([
+      'https://nianbao.example.org/fixture/reports/fixture-city-gov/2020/',
+      'https://nianbao.example.org/fixture/reports/fixture-city-gov/2021/',
+      'https://nianbao.example.org/fixture/reports/fixture-county-fgj/2023/',
+    ]);
   });
 
   it('the feed and sitemap use absolute URLs under the base path', async () => {

@@ -16,7 +16,6 @@ import {
   archiveJson,
   archiveJsonChunks,
   jsonText,
-  streamedResponse,
   cellRecords,
   dataPackage,
   reportCsv,
@@ -230,15 +229,13 @@ describe('the Data Package', () => {
 
 describe('streamed archive downloads', () => {
   for (const [name, dir] of Object.entries(ARCHIVES)) {
-    it(`${name}: the pieces join to exactly the whole CSV and JSON`, async () => {
+    it(`${name}: the pieces join to exactly the whole CSV and JSON`, () => {
       const reports = loadArchive(dir).reports;
       const pageUrl = (r: ArchiveReport | { id: string }) => `/reports/${r.id}/`;
       expect([...archiveCsvChunks(reports)].join('')).toBe(archiveCsv(reports));
       expect([...archiveJsonChunks(reports, pageUrl)].join('')).toBe(
         jsonText(archiveJson(reports, pageUrl)),
       );
-      const response = streamedResponse(archiveCsvChunks(reports), 'text/csv; charset=utf-8');
-      expect(await response.text()).toBe(archiveCsv(reports).replace(/^\uFEFF/, ''));
     });
   }
 
