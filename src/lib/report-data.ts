@@ -9,6 +9,7 @@
 
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Problem } from './problems.ts';
+import { closestName } from './spelling.ts';
 import {
   APPEALS_COLUMNS,
   APPEALS_ROWS,
@@ -162,24 +163,27 @@ function checkedEntries(
 ): Map<string, Entry> {
   const found = new Map<string, Entry>();
   const at = (key: string) => (field ? `${field}.${key}` : key);
+  const unknown: Entry[] = [];
   for (const entry of entriesOf(src, map, field || '(根)', problems)) {
-    if (allowed.includes(entry.key)) {
-      found.set(entry.key, entry);
-      continue;
-    }
+    if (allowed.includes(entry.key)) found.set(entry.key, entry);
+    else unknown.push(entry);
+  }
+  const missing = allowed.filter((key) => !found.has(key));
+  for (const entry of unknown) {
     const otherVersion = otherKeys.includes(entry.key)
       ? `「${entry.key}」属于另一版模板；本报告声明的模板版本（template）不使用这个字段。`
       : '';
+    const meant = otherVersion ? undefined : closestName(entry.key, missing);
     problems.push({
       severity: 'error',
       file: src.file,
       line: entry.line,
       field: at(entry.key),
-      message: `${what}中有未知字段「${entry.key}」。${otherVersion}这里允许的字段是：${allowed.join('、')}。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。`,
+      message: `${what}中有未知字段「${entry.key}」。${otherVersion}${meant ? `是否应为「${meant}」？` : ''}这里允许的字段是：${allowed.join('、')}。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。`,
     });
   }
-  for (const key of allowed) {
-    if (!found.has(key) && !optional.includes(key)) {
+  for (const key of missing) {
+    if (!optional.includes(key)) {
       problems.push({
         severity: 'error',
         file: src.file,
@@ -499,6 +503,8 @@ function readCellNotes(ctx: Ctx, entry: Entry | undefined): Record<string, strin
 interface LocatedDiscrepancy {
   readonly value: Discrepancy;
   readonly line: number | undefined;
+  /** Position in the `discrepancies` list, for the field name in messages. */
+  readonly index: number;
 }
 
 function readDiscrepancies(ctx: Ctx, entry: Entry | undefined): LocatedDiscrepancy[] {
@@ -571,6 +577,7 @@ function readDiscrepancies(ctx: Ctx, entry: Entry | undefined): LocatedDiscrepan
           note: String(note),
         },
         line,
+        index: i,
       });
     }
   });
@@ -657,8 +664,14 @@ function reconcile(
         severity: 'error',
         file: ctx.src.file,
         line: ack.line,
-        field: 'discrepancies',
+        field: `discrepancies[${ack.index}]`,
         message: `对「${failure.check.id}」的确认记录的是 left: ${ack.value.left}、right: ${ack.value.right}，但表中的数字现在是 ${failure.leftSum} 和 ${failure.rightSum}。请核对原文后更新这条记录。${describeFailure(ctx.version, failure)}`,
+        hint: [
+          '如果原报告确实印的是现在的数字，请把这条记录改为：',
+          ...discrepancyYaml(failure).map((l) =>
+            l.startsWith('  note:') ? `  note: ${ack.value.note}` : l,
+          ),
+        ],
       });
       continue;
     }

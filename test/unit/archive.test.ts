@@ -351,7 +351,7 @@ describe('one error per fixture', () => {
             "field": "applications.recieved",
             "file": "data/reports/jiyuan-gongan/2020.yaml",
             "line": 22,
-            "message": "表三（三、收到和处理政府信息公开申请情况）中有未知字段「recieved」。这里允许的字段是：received、carried_over、disclosed、partially_disclosed、withheld、unavailable、not_processed、other、total、carried_forward。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
+            "message": "表三（三、收到和处理政府信息公开申请情况）中有未知字段「recieved」。是否应为「received」？这里允许的字段是：received、carried_over、disclosed、partially_disclosed、withheld、unavailable、not_processed、other、total、carried_forward。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
             "severity": "error",
           },
           {
@@ -551,8 +551,15 @@ describe('one error per fixture', () => {
       {
         "problems": [
           {
-            "field": "discrepancies",
+            "field": "discrepancies[0]",
             "file": "data/reports/jiyuan-gongan/2020.yaml",
+            "hint": [
+              "如果原报告确实印的是现在的数字，请把这条记录改为：",
+              "- check: appeals.appeal_total.review",
+              "  left: 0",
+              "  right: 1",
+              "  note: 原文如此",
+            ],
             "line": 58,
             "message": "对「appeals.appeal_total.review」的确认记录的是 left: 0、right: 2，但表中的数字现在是 0 和 1。请核对原文后更新这条记录。勾稽关系不符（规则 4：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结）：表四「行政复议 › 总计」原文为 0，按「结果维持 + 结果纠正 + 其他结果 + 尚未审结」相加应为 1。",
             "severity": "error",
