@@ -180,6 +180,14 @@ describe('text inside numeric cells', () => {
     });
     expect(parseCell('-3')).toMatchObject({ value: -3 });
     expect(parseCell('3,985,758')).toMatchObject({ value: 3985758 });
+    // An increase printed with its sign stays an increase (2019 本年增/减).
+    expect(parseCell('+3')).toEqual({ kind: 'value', raw: '+3', value: 3 });
+    expect(parseCell('＋3')).toEqual({ kind: 'value', raw: '＋3', value: 3 });
+    expect(parseCell('−3')).toMatchObject({ value: -3 });
+    // A comma that is not a thousands separator is not dropped: the cell is text, and reported.
+    expect(parseCell('1,2')).toEqual({ kind: 'text', raw: '1,2' });
+    expect(parseCell('5，3')).toEqual({ kind: 'text', raw: '5，3' });
+    expect(parseCell('12,345.5')).toMatchObject({ value: 12345.5 });
     expect(parseCell('2.其他法律行政法规禁止公开')).toEqual({
       kind: 'text',
       raw: '2.其他法律行政法规禁止公开',

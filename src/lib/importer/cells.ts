@@ -24,7 +24,8 @@ const UNITS = ['万元', '元', '件', '个', '项', '次', '条'];
 /** Marks printed instead of a number that mean "nothing here". */
 const BLANK_MARKS = ['—', '–', '-', '－', '/', '／', '\\', '无', '——'];
 
-const NUMBER = /^([+\-−－]?)(\d[\d,]*(?:\.\d+)?)(.*)$/su;
+// Thousands separators only in groups of three ("3,985,758"): "5，3" is two numbers, not 53.
+const NUMBER = /^([+\-−－]?)(\d{1,3}(?:,\d{3})+(?![\d,])|\d+)((?:\.\d+)?)(.*)$/su;
 
 /** Reads one cell as printed. */
 export function parseCell(printed: string): Cell {
@@ -35,11 +36,13 @@ export function parseCell(printed: string): Cell {
   const folded = raw.normalize('NFKC');
   const m = NUMBER.exec(folded);
   if (!m) return { kind: 'text', raw };
-  const [, sign = '', digits = '', restRaw = ''] = m;
+  const [, sign = '', digits = '', fraction = '', restRaw = ''] = m;
   const rest = restRaw.trim();
   // "2.其他法律…", "1、申请人…": a numbered label, not a number.
   if (/^[.、．]/u.test(restRaw)) return { kind: 'text', raw };
-  const value = Number((sign === '' ? '' : '-') + digits.replace(/,/g, ''));
+  // After NFKC folding a sign is '+' or one of the minus signs; "+3" is an increase of 3.
+  const negative = sign !== '' && sign !== '+';
+  const value = Number((negative ? '-' : '') + digits.replace(/,/g, '') + fraction);
   if (!Number.isFinite(value)) return { kind: 'text', raw };
   if (rest === '') return { kind: 'value', raw, value };
   if (UNITS.includes(rest)) return { kind: 'value', raw, value, unit: rest, note: raw };
