@@ -39,6 +39,13 @@ import {
   type YamlSource,
 } from './yaml-source.ts';
 
+/**
+ * The note the importer writes on each rule failure it finds. Until an editor replaces it, the
+ * acknowledgement is not one: an import must not confirm its own reading of the original.
+ */
+export const UNCONFIRMED_IMPORT_NOTE =
+  '导入时按原文录入：原文数字不符合这条勾稽关系，请编辑对照原文确认。';
+
 /** A published number that breaks a rule, acknowledged by the editor as printed so (原文如此). */
 export interface Discrepancy {
   readonly check: string;
@@ -605,7 +612,8 @@ export function failureDetail(version: TemplateVersion, result: CheckResult): st
   const { check, leftSum, rightSum } = result;
   const single = check.left.length === 1 ? findCell(version, check.left[0] ?? '') : undefined;
   if (single) {
-    return `${describeCell(single)}原文为 ${leftSum}，按「${check.rightLabel}」相加应为 ${rightSum}。`;
+    const printed = result.leftBlank ? '原文空白（计为 0）' : `原文为 ${leftSum}`;
+    return `${describeCell(single)}${printed}，按「${check.rightLabel}」相加应为 ${rightSum}。`;
   }
   return `${TABLE_SHORT.applications}${check.where}「${check.leftLabel}」= ${leftSum}，「${check.rightLabel}」= ${rightSum}，两者应相等。`;
 }
@@ -654,6 +662,16 @@ function reconcile(
     const ack = byId.get(failure.check.id);
     if (ack && ack.value.left === failure.leftSum && ack.value.right === failure.rightSum) {
       matched.add(failure.check.id);
+      if (ack.value.note === UNCONFIRMED_IMPORT_NOTE) {
+        ctx.problems.push({
+          severity: 'error',
+          file: ctx.src.file,
+          line: ack.line,
+          field: `discrepancies[${ack.index}].note`,
+          message: `这条记录是导入程序写入的，还没有经过编辑确认。${describeFailure(ctx.version, failure)}请对照原文核实：原文确实如此，就把 note 改为说明（例如「原文如此」）；如果是导入出错，请改正表中的数字并删除这条记录。`,
+        });
+        continue;
+      }
       notices.push({ ...failure, note: ack.value.note });
       continue;
     }

@@ -143,6 +143,8 @@ export interface CheckResult {
   readonly check: Check;
   readonly leftSum: number;
   readonly rightSum: number;
+  /** The check's one left cell (a printed total) was blank: its 0 is the rule's, not the report's. */
+  readonly leftBlank: boolean;
 }
 
 /** Sums of cells, blank (null) counted as 0. Money is summed exactly in hundred-thousandths. */
@@ -158,7 +160,8 @@ export function failingChecks(version: TemplateVersion, values: CellValues): Che
   for (const check of checksFor(version)) {
     const leftSum = sum(values, check.left);
     const rightSum = sum(values, check.right);
-    if (leftSum !== rightSum) failures.push({ check, leftSum, rightSum });
+    const leftBlank = check.left.length === 1 && (values[check.left[0]!] ?? null) === null;
+    if (leftSum !== rightSum) failures.push({ check, leftSum, rightSum, leftBlank });
   }
   return failures;
 }

@@ -113,10 +113,14 @@ describe.each([2019, 2021] as const)('a complete %i-template report', (version) 
     const problems: Problem[] = [];
     const data = readReportData('x.yaml', result.yaml, problems);
     readReportProse('x.mdx', result.mdx, { agency: 'x', year: 2020 }, problems);
-    expect(problems).toEqual([]);
+    // The sums of distinct numbers break the rules: every failure is written as imported, and
+    // the check holds each one until an editor confirms it against the original.
+    expect(result.discrepancies.length).toBeGreaterThan(0);
+    expect(problems.map((p) => p.field)).toEqual(
+      result.discrepancies.map((_, i) => `discrepancies[${i}].note`),
+    );
     expect(data.tables?.cells).toEqual(result.cells);
-    // The sums of distinct numbers break the rules: every failure is written as imported.
-    expect(data.notices.length).toBe(result.discrepancies.length);
+    expect(data.notices).toHaveLength(0);
     expect(result.mdx).toContain('本年度共收到申请若干件，a \\< b 与 \\{x\\} 照印。');
     expect(result.published).toBe('2024-01-20');
   });

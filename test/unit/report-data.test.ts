@@ -958,3 +958,17 @@ describe('consistency rules and discrepancies', () => {
     `);
   });
 });
+
+describe('a blank printed total', () => {
+  it('is described as blank, not as 0', () => {
+    const problems: Problem[] = [];
+    const text = readFileSync(
+      new URL('../fixtures/good/data/reports/jiyuan-gongan/2020.yaml', import.meta.url),
+      'utf8',
+    ).replace(/review: *\[0, 0, 0, 0, 0\]/, 'review: [1, 0, 0, 0, null]');
+    readReportData('data/reports/jiyuan-gongan/2020.yaml', text, problems);
+    expect(problems.map((p) => p.message)).toEqual([
+      '勾稽关系不符（规则 4：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结）：表四「行政复议 › 总计」原文空白（计为 0），按「结果维持 + 结果纠正 + 其他结果 + 尚未审结」相加应为 1。请核对录入的数字。',
+    ]);
+  });
+});

@@ -208,8 +208,19 @@ describe('failingChecks', () => {
         check: checksFor(2021).find((c) => c.id === 'appeals.appeal_total.review'),
         leftSum: 1,
         rightSum: 0,
+        leftBlank: false,
       },
     ]);
+  });
+
+  it('says when the printed total of a failing check was blank, so no one reads it as 0', () => {
+    const v: Record<string, number | null> = {
+      'appeals.review.upheld': 2,
+      'appeals.review.total': null,
+    };
+    expect(
+      failingChecks(2021, v).map((f) => [f.check.id, f.leftSum, f.rightSum, f.leftBlank]),
+    ).toEqual([['appeals.appeal_total.review', 0, 2, true]]);
   });
 
   it('reports each broken equation with both sums, in the order of checksFor', () => {

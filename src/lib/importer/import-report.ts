@@ -4,7 +4,7 @@
  */
 
 import { stringify } from 'yaml';
-import type { Discrepancy } from '../report-data.ts';
+import { UNCONFIRMED_IMPORT_NOTE, type Discrepancy } from '../report-data.ts';
 import { RULES, failingChecks } from '../rules.ts';
 import { TABLE_COMPONENTS, type TableComponent } from '../report-prose.ts';
 import {
@@ -77,7 +77,8 @@ const COMPONENT_BY_TABLE = Object.fromEntries(
   (Object.entries(TABLE_COMPONENTS) as [TableComponent, TableId][]).map(([c, t]) => [t, c]),
 ) as Record<TableId, TableComponent>;
 
-export const IMPORTED_NOTE = '导入时按原文录入：原文数字不符合这条勾稽关系，请编辑对照原文确认。';
+/** Written on every rule failure found; the content check refuses it until an editor confirms. */
+export const IMPORTED_NOTE = UNCONFIRMED_IMPORT_NOTE;
 
 /** The agency's name from a report title: the title without the year and the report's name. */
 export function agencyFromTitle(title: string): string | null {
