@@ -59,6 +59,8 @@ export function rateValue(rate: RateDefinition, tables: ReportTables): number | 
 
 /** 0.58450704 → 「58.5%」 (one decimal, half away from zero). */
 export function formatRate(value: number): string {
-  const tenths = Math.round(value * 1000 + Number.EPSILON);
+  // 201/400 * 1000 is 502.49999999999994 in floating point: settle it to nine decimals first, so
+  // exact halves of counts round away from zero as printed.
+  const tenths = Math.round(Number((value * 1000).toFixed(9)));
   return `${(tenths / 10).toFixed(1)}%`;
 }

@@ -249,5 +249,11 @@ describe('公开率', () => {
       '0.0%',
       '66.7%',
     ]);
+    // Exact halves that floating point puts just below: 201/400 = 50.25 %.
+    expect([formatRate(201 / 400), formatRate(1 / 8), formatRate(7 / 16)]).toEqual([
+      '50.3%',
+      '12.5%',
+      '43.8%',
+    ]);
   });
 });
