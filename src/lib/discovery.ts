@@ -72,7 +72,11 @@ export function atomFeed(reports: readonly ReportBase[], options: FeedOptions): 
       `    <title>${xmlEscape(r.frontmatter.title)}</title>`,
       `    <id>${xmlEscape(href)}</id>`,
       `    <link rel="alternate" type="text/html" href="${xmlEscape(href)}"/>`,
-      `    <published>${reportDate(r)}T00:00:00Z</published>`,
+      // <published> only when the agency's date is known; Atom requires <updated>, which for an
+      // undated report is the archive's stand-in date (1 January after its year).
+      ...(r.frontmatter.published
+        ? [`    <published>${r.frontmatter.published}T00:00:00Z</published>`]
+        : []),
       `    <updated>${reportDate(r)}T00:00:00Z</updated>`,
       `    <author><name>${xmlEscape(r.agency.name)}</name></author>`,
       `    <summary>${xmlEscape(`${r.agency.name}${r.year} 年度政府信息公开工作年度报告（${r.agency.region}）`)}</summary>`,

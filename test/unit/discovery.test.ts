@@ -60,6 +60,18 @@ describe('the Atom feed', () => {
     expect(feed).toContain('<published>2021-03-30T00:00:00Z</published>');
   });
 
+  it('does not invent a publication date for an undated report', () => {
+    const [undated] = archive.reports;
+    const entry = atomFeed([{ ...undated!, frontmatter: { title: '无日期的报告' } }], {
+      title: '档案',
+      siteUrl: abs('/'),
+      feedUrl: abs('/feed.xml'),
+      reportUrl: (r) => abs(`/reports/${r.id}/`),
+    });
+    expect(entry).not.toContain('<published>');
+    expect(entry).toContain(`<updated>${undated!.year + 1}-01-01T00:00:00Z</updated>`);
+  });
+
   it('escapes a hostile title', () => {
     expect(feed).not.toContain('<script>');
     expect(feed).toContain(
