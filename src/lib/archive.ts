@@ -18,7 +18,13 @@ import {
   type TableComponent,
 } from './report-prose.ts';
 import { carryOverMismatches } from './rules.ts';
-import { TABLE_SHORT, TABLE_TITLES, type Column, type TableId } from './templates.ts';
+import {
+  TABLE_SHORT,
+  TABLE_TITLES,
+  applicationRowLabel,
+  type Column,
+  type TableId,
+} from './templates.ts';
 
 export const AGENCIES_FILE = 'data/agencies.yaml';
 export const DATA_DIR = 'data/reports';
@@ -269,7 +275,7 @@ function withCarryOver(
         file: report.dataFile,
         line: cellLines.get(report.dataFile)?.[`applications.carried_over.${m.column.id}`],
         field: `applications.carried_over.${m.column.id}`,
-        message: `跨年度衔接不一致（规则 6）：${TABLE_SHORT.applications}「二、上年结转政府信息公开申请数量」行「${m.column.label}」列为 ${m.carried ?? '空白'}，而 ${previous.year} 年报告「四、结转下年度继续办理」为 ${m.forwarded ?? '空白'}。这不是本报告的计算错误，页面上会提示读者。`,
+        message: `跨年度衔接不一致（规则 6）：${TABLE_SHORT.applications}「${applicationRowLabel('carried_over')}」行「${m.column.label}」列为 ${m.carried ?? '空白'}，而 ${previous.year} 年报告「${applicationRowLabel('carried_forward')}」为 ${m.forwarded ?? '空白'}。这不是本报告的计算错误，页面上会提示读者。`,
       });
     }
     return carryOver.length > 0 ? { ...report, carryOver } : report;

@@ -346,6 +346,20 @@ export interface ApplicationLeaf {
   readonly depth: number;
 }
 
+/**
+ * The printed label of a top-level row of table 三 that both versions share (received,
+ * carried_over, total, carried_forward), e.g. 「二、上年结转政府信息公开申请数量」.
+ */
+export function applicationRowLabel(
+  key: 'received' | 'carried_over' | 'total' | 'carried_forward',
+): string {
+  const leaf = applicationLeaves(TEMPLATES[2021]).find(
+    (l) => l.keys.length === 1 && l.keys[0] === key,
+  );
+  if (!leaf) throw new Error(`No row ${key} in table 三`);
+  return leaf.labels.at(-1)!;
+}
+
 /** Data rows of table 三 in printed order. */
 export function applicationLeaves(t: TemplateDeclaration): ApplicationLeaf[] {
   const out: ApplicationLeaf[] = [];
