@@ -27,11 +27,14 @@ export function xmlEscape(text: string): string {
     .replaceAll("'", '&apos;');
 }
 
-/** Reports newest first: by publication date, then year, then agency id (reports without a date last). */
+/**
+ * Reports newest first: by publication date, or for an undated report 1 January after its year
+ * (so an undated 2025 report is not listed below a 2019 one), then year, then agency id.
+ */
 export function newestFirst(reports: readonly ReportBase[]): ReportBase[] {
   return [...reports].sort(
     (a, b) =>
-      compareText(b.frontmatter.published ?? '', a.frontmatter.published ?? '') ||
+      compareText(reportDate(b), reportDate(a)) ||
       b.year - a.year ||
       compareText(a.agency.id, b.agency.id),
   );

@@ -121,6 +121,17 @@ describe('browsing', () => {
     ]);
   });
 
+  it('places an undated report by its year, not after every dated one', () => {
+    const real = loadArchive(fileURLToPath(new URL('../../', import.meta.url)));
+    expect(newestFirst(real.reports).map((r) => [r.id, r.frontmatter.published ?? null])).toEqual([
+      ['shanghai-shizhengfu-bangongting/2025', null],
+      ['huaianshi-zhengfu/2024', null],
+      ['shuyangxian-fagaiju/2023', '2024-01-17'],
+      ['jiyuan-gongan/2020', null],
+      ['shanghai-shizhengfu-bangongting/2019', '2020-01-31'],
+    ]);
+  });
+
   it('agencies by level, then region', () => {
     expect(
       agenciesByLevel(archive.agencies).map((g) => [
