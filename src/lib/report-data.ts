@@ -28,7 +28,7 @@ import {
   type ProactiveSection,
   type TemplateVersion,
 } from './templates.ts';
-import { RULES, checksFor, failingChecks, type Check, type CheckResult } from './rules.ts';
+import { RULES, checksFor, failingChecks, type CheckResult } from './rules.ts';
 import {
   describeNode,
   entriesOf,
@@ -67,10 +67,8 @@ export interface ReportTables {
 }
 
 /** An acknowledged rule failure, as shown to readers. */
-export interface Notice {
-  readonly check: Check;
-  readonly leftSum: number;
-  readonly rightSum: number;
+export interface Notice extends CheckResult {
+  /** The editor's note on the acknowledgement. */
   readonly note: string;
 }
 

@@ -5,14 +5,13 @@
 
 import { stringify } from 'yaml';
 import { UNCONFIRMED_IMPORT_NOTE, type Discrepancy } from '../report-data.ts';
-import { RULES, failingChecks } from '../rules.ts';
+import { failingChecks } from '../rules.ts';
 import { TABLE_COMPONENTS, type TableComponent } from '../report-prose.ts';
 import {
   SECTION_HEADINGS,
   TABLE_SHORT,
   TEMPLATE_VERSIONS,
   cellDeclarations,
-  describeCell,
   type TableId,
   type TemplateVersion,
 } from '../templates.ts';
@@ -297,10 +296,4 @@ function writeMdx(
 
 function yamlString(value: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
-}
-
-/** A rule failure described for the import summary. */
-export function describeDiscrepancy(version: TemplateVersion, d: Discrepancy): string {
-  const rule = RULES[d.check.split('.')[1] as keyof typeof RULES];
-  return `${d.check}（规则 ${rule?.number ?? '?'}）：${d.left} ≠ ${d.right}`;
 }
