@@ -35,7 +35,7 @@ export interface DataCell {
   /** Ids of every header cell that names this cell, outermost first. */
   readonly headers: readonly string[];
   /** Id of the consistency notice that concerns this cell, if any. */
-  readonly flag: string | null;
+  readonly flags: readonly string[];
 }
 
 export interface BodyRow {
@@ -64,13 +64,19 @@ export function noticeId(checkId: string): string {
   return `notice-${checkId.replaceAll('.', '-').replaceAll('_', '-')}`;
 }
 
-/** Maps each flagged cell path to the notice that concerns it. */
+/**
+ * Maps each flagged cell path to the notices that concern it, in notice order: one printed total
+ * can break several rules (（七）总计's 总计 cell is the focus of rules 1, 2 and 3).
+ */
 export function flaggedCells(
   focusByCheck: readonly { check: { id: string; focus: string } }[],
-): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const n of focusByCheck)
-    if (!out.has(n.check.focus)) out.set(n.check.focus, noticeId(n.check.id));
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of focusByCheck) {
+    const ids = out.get(n.check.focus) ?? [];
+    ids.push(noticeId(n.check.id));
+    out.set(n.check.focus, ids);
+  }
   return out;
 }
 
@@ -126,7 +132,7 @@ function dataCell(
   tables: ReportTables,
   cell: CellDeclaration,
   headers: readonly string[],
-  flags: ReadonlyMap<string, string>,
+  flags: ReadonlyMap<string, readonly string[]>,
 ): DataCell {
   return {
     path: cell.path,
@@ -134,14 +140,14 @@ function dataCell(
     unit: tables.units[cell.path] ?? null,
     note: tables.cellNotes[cell.path] ?? null,
     headers,
-    flag: flags.get(cell.path) ?? null,
+    flags: flags.get(cell.path) ?? [],
   };
 }
 
 /** Table 二: one small table per article item (第二十条第（一）项 …). */
 export function proactiveLayouts(
   tables: ReportTables,
-  flags: ReadonlyMap<string, string> = new Map(),
+  flags: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TableLayout[] {
   const cells = cellDeclarations(tables.template).filter((c) => c.table === 'proactive');
   return TEMPLATES[tables.template].proactive.map((section) => {
@@ -178,7 +184,7 @@ export function proactiveLayouts(
 export function applicationsLayout(
   tables: ReportTables,
   caption: string,
-  flags: ReadonlyMap<string, string> = new Map(),
+  flags: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TableLayout {
   const prefix = 't3';
   const cells = cellDeclarations(tables.template).filter((c) => c.table === 'applications');
@@ -229,7 +235,7 @@ export function applicationsLayout(
 export function appealsLayout(
   tables: ReportTables,
   caption: string,
-  flags: ReadonlyMap<string, string> = new Map(),
+  flags: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TableLayout {
   const prefix = 't4';
   const cells = cellDeclarations(tables.template).filter((c) => c.table === 'appeals');
