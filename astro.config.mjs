@@ -6,7 +6,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import contentCheck from './src/integrations/content-check.ts';
 import archiveDownloads from './src/integrations/archive-downloads.ts';
 import searchIndex from './src/integrations/search-index.ts';
-import { normaliseBase } from './src/lib/urls.ts';
+import { normaliseBase } from './src/lib/site/urls.ts';
 
 // SITE_URL (e.g. https://nianbao.example.gov.cn) and SITE_BASE (e.g. /archive/) come from the
 // environment, so the same content deploys to a CDN root or a subfolder.

@@ -2,8 +2,8 @@
  * `npm run check`: validates all content without building. Prints every problem (not only the
  * first), in Chinese, with file, line and field; exits 1 if any is an error.
  */
-import { loadArchive } from '../src/lib/archive.ts';
-import { formatReport, hasErrors } from '../src/lib/problems.ts';
+import { loadArchive } from '../src/lib/content/archive.ts';
+import { formatReport, hasErrors } from '../src/lib/content/problems.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const archive = loadArchive(root);

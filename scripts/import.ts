@@ -13,12 +13,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AGENCIES_FILE, DATA_DIR, PROSE_DIR, loadArchive } from '../src/lib/archive.ts';
-import { SLUG, readAgencies } from '../src/lib/agencies.ts';
+import { AGENCIES_FILE, DATA_DIR, PROSE_DIR, loadArchive } from '../src/lib/content/archive.ts';
+import { SLUG, readAgencies } from '../src/lib/content/agencies.ts';
 import { guessAgency } from '../src/lib/importer/agency-guess.ts';
 import { importReport, summaryLines } from '../src/lib/importer/import-report.ts';
 import { yamlScalar } from '../src/lib/importer/write-yaml.ts';
-import { formatReport, hasErrors } from '../src/lib/problems.ts';
+import { formatReport, hasErrors } from '../src/lib/content/problems.ts';
 
 const USAGE =
   '用法：npm run import -- <原文文件> --agency <机构id> [--year <年份>] [--out <目录>] [--force] [--allow-partial]';

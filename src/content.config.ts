@@ -1,11 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
-import type { Agency } from './lib/agencies.ts';
-import type { ReportEntry } from './lib/archive.ts';
-import { loadArchiveCached } from './lib/archive-cache.ts';
-import { contentRoot } from './lib/content-root.ts';
-import { splitRenderedProse } from './lib/report-prose.ts';
+import type { Agency } from './lib/content/agencies.ts';
+import type { ReportEntry } from './lib/content/archive.ts';
+import { loadArchiveCached } from './lib/content/archive-cache.ts';
+import { contentRoot } from './lib/content/content-root.ts';
+import { splitRenderedProse } from './lib/content/report-prose.ts';
 
 // Validation lives in src/lib (loadArchive), which the content-check integration runs before
 // content sync; these collections only wire the checked content into Astro.

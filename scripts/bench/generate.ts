@@ -7,14 +7,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { applicationLeaves } from '../../src/lib/template/cells.ts';
 import {
   APPEALS_COLUMNS,
   APPEALS_ROWS,
   APPLICATION_COLUMNS,
-  TEMPLATES,
-  applicationLeaves,
   type TemplateVersion,
-} from '../../src/lib/templates.ts';
+} from '../../src/lib/template/declarations.ts';
+import { templateOf } from '../../src/lib/template/registry.ts';
 
 /** mulberry32: a small, fast, seedable PRNG (deterministic output). */
 export function prng(seed: number): () => number {
@@ -230,7 +230,7 @@ type Row = (number | null)[];
 
 /** Tables that satisfy rules 1–4, carrying over `carriedOver` from the year before (rule 6). */
 function tables(r: Rand, version: TemplateVersion, carriedOver: number[], blankOrgs: boolean) {
-  const leaves = applicationLeaves(TEMPLATES[version]);
+  const leaves = applicationLeaves(templateOf(version));
   const orgColumns = APPLICATION_COLUMNS.length - 1;
   const outcome = leaves.filter(
     (l) => !['received', 'carried_over', 'total', 'carried_forward'].includes(l.keys[0]!),
@@ -283,7 +283,7 @@ function tables(r: Rand, version: TemplateVersion, carriedOver: number[], blankO
     appeals[row.id] = [...parts, parts.reduce((a, b) => a + b, 0)];
   }
   const proactive: Record<string, Record<string, number | string | null>> = {};
-  for (const section of TEMPLATES[version].proactive) {
+  for (const section of templateOf(version).proactive) {
     for (const row of section.rows) {
       const cells: Record<string, number | string | null> = {};
       for (const c of section.columns) {

@@ -3,11 +3,11 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadArchiveCached } from '../lib/archive-cache.ts';
-import { contentRoot } from '../lib/content-root.ts';
-import { absoluteUrl } from '../lib/discovery.ts';
-import { archiveCsvChunks, archiveJsonChunks } from '../lib/open-data.ts';
-import { joinBase, reportPath } from '../lib/urls.ts';
+import { loadArchiveCached } from '../lib/content/archive-cache.ts';
+import { contentRoot } from '../lib/content/content-root.ts';
+import { absoluteUrl } from '../lib/site/discovery.ts';
+import { archiveCsvChunks, archiveJsonChunks } from '../lib/open-data/open-data.ts';
+import { joinBase, reportPath } from '../lib/site/urls.ts';
 
 /** Writes pieces to a file as they come, waiting whenever the disk falls behind. */
 async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {

@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { loadArchiveCached } from '../lib/archive-cache.ts';
-import { contentRoot } from '../lib/content-root.ts';
-import { formatReport, hasErrors } from '../lib/problems.ts';
+import { loadArchiveCached } from '../lib/content/archive-cache.ts';
+import { contentRoot } from '../lib/content/content-root.ts';
+import { formatReport, hasErrors } from '../lib/content/problems.ts';
 
 /**
  * Checks all content before Astro reads it, so that `astro build` fails on exactly the problems

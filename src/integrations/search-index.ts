@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEARCH_EXCLUDE } from '../lib/search-fields.ts';
+import { SEARCH_EXCLUDE } from '../lib/site/search-fields.ts';
 
 /**
  * Pagefind files the search page does not load. Pagefind writes its three prebuilt UIs and the

@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { absoluteUrl, atomFeed, sitemap } from '../lib/discovery.ts';
-import { sortedReports } from '../lib/site-data.ts';
-import { agencyPath, reportPath, yearPath } from '../lib/urls.ts';
+import { absoluteUrl, atomFeed, sitemap } from '../lib/site/discovery.ts';
+import { sortedReports } from '../lib/site/site-data.ts';
+import { agencyPath, reportPath, yearPath } from '../lib/site/urls.ts';
 
 /**
  * /feed.xml (Atom, reports by publication date) and /sitemap.xml. Both need absolute URLs, so they

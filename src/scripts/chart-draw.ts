@@ -17,7 +17,7 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
-import type { ChartData } from '../lib/series.ts';
+import type { ChartData } from '../lib/figures/series.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 

@@ -5,7 +5,7 @@
  * so a page downloads it only if a chart is about to be seen. The table under the chart holds the
  * same numbers and stays the truth when this never runs.
  */
-import type { ChartData } from '../lib/series.ts';
+import type { ChartData } from '../lib/figures/series.ts';
 
 class NbChart extends HTMLElement {
   #observer: IntersectionObserver | undefined;

@@ -14,7 +14,7 @@ import {
   queryTerms,
   toSearchParams,
   type SearchState,
-} from '../lib/search.ts';
+} from '../lib/site/search.ts';
 
 /** The part of Pagefind's browser API this page uses. */
 interface PagefindResultData {

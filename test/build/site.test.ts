@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadArchive, type ArchiveReport } from '../../src/lib/archive.ts';
-import { formatReport } from '../../src/lib/problems.ts';
-import { cellDeclarations } from '../../src/lib/templates.ts';
+import { loadArchive, type ArchiveReport } from '../../src/lib/content/archive.ts';
+import { formatReport } from '../../src/lib/content/problems.ts';
+import { cellDeclarations } from '../../src/lib/template/cells.ts';
 import { PROJECT_ROOT, buildSite } from '../support/build-site.ts';
 import { rawCells } from '../support/raw-cells.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadArchive } from '../../src/lib/archive.ts';
+import { loadArchive } from '../../src/lib/content/archive.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { parseCsv } from '../support/csv.ts';
 import { openPage } from '../support/page-watch.ts';

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { reportIdFromUrl } from '../../src/lib/search.ts';
+import { reportIdFromUrl } from '../../src/lib/site/search.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { openPage } from '../support/page-watch.ts';
 import { SEARCH_QUERIES } from './search-queries.ts';

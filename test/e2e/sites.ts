@@ -3,8 +3,8 @@
  * agency, year, data) add themselves to `pageCases` so that every suite covers them.
  */
 import { join } from 'node:path';
-import { loadArchive } from '../../src/lib/archive.ts';
-import { agencyPath, reportPath, yearPath } from '../../src/lib/urls.ts';
+import { loadArchive } from '../../src/lib/content/archive.ts';
+import { agencyPath, reportPath, yearPath } from '../../src/lib/site/urls.ts';
 import { PROJECT_ROOT } from '../support/build-site.ts';
 
 export const E2E_DIR = join(PROJECT_ROOT, 'test-results/e2e');

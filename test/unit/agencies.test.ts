@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SLUG, isWebUrl, readAgencies } from '../../src/lib/agencies.ts';
-import type { Problem } from '../../src/lib/problems.ts';
+import { SLUG, isWebUrl, readAgencies } from '../../src/lib/content/agencies.ts';
+import type { Problem } from '../../src/lib/content/problems.ts';
 
 const FILE = 'data/agencies.yaml';
 

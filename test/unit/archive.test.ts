@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/lib/archive.ts';
-import { formatReport, hasErrors } from '../../src/lib/problems.ts';
+import { loadArchive } from '../../src/lib/content/archive.ts';
+import { formatReport, hasErrors } from '../../src/lib/content/problems.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const load = (name: string) => loadArchive(FIXTURES + name);

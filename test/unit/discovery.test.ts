@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/lib/archive.ts';
+import { loadArchive } from '../../src/lib/content/archive.ts';
 import {
   agenciesByLevel,
   carryOverPairs,
@@ -12,7 +12,7 @@ import {
   keyFigureRows,
   sortForYear,
   yearCounts,
-} from '../../src/lib/browse.ts';
+} from '../../src/lib/site/browse.ts';
 import {
   absoluteUrl,
   atomFeed,
@@ -20,7 +20,7 @@ import {
   newestFirst,
   reportJsonLd,
   sitemap,
-} from '../../src/lib/discovery.ts';
+} from '../../src/lib/site/discovery.ts';
 
 const archive = loadArchive(fileURLToPath(new URL('../fixtures/build-site', import.meta.url)));
 const carryFixture = loadArchive(

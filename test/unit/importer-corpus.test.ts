@@ -6,16 +6,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importReport, type ImportResult } from '../../src/lib/importer/import-report.ts';
-import type { Problem } from '../../src/lib/problems.ts';
-import { readReportData } from '../../src/lib/report-data.ts';
-import { readReportProse } from '../../src/lib/report-prose.ts';
+import type { Problem } from '../../src/lib/content/problems.ts';
+import { readReportData } from '../../src/lib/content/report-data/read.ts';
+import { readReportProse } from '../../src/lib/content/report-prose.ts';
+import { cellDeclarations } from '../../src/lib/template/cells.ts';
 import {
   APPEALS_COLUMNS,
   APPEALS_ROWS,
   APPLICATION_COLUMNS,
-  cellDeclarations,
   type TemplateVersion,
-} from '../../src/lib/templates.ts';
+} from '../../src/lib/template/declarations.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const read = (rel: string) => readFileSync(ROOT + rel, 'utf8');

@@ -8,9 +8,10 @@ import { importReport, type ImportResult } from '../../src/lib/importer/import-r
 import { parseCell } from '../../src/lib/importer/cells.ts';
 import { normLabel } from '../../src/lib/importer/labels.ts';
 import { guessAgency } from '../../src/lib/importer/agency-guess.ts';
-import type { Problem } from '../../src/lib/problems.ts';
-import { readReportData } from '../../src/lib/report-data.ts';
-import { readReportProse } from '../../src/lib/report-prose.ts';
+import type { Problem } from '../../src/lib/content/problems.ts';
+import { readReportData } from '../../src/lib/content/report-data/read.ts';
+import { readReportProse } from '../../src/lib/content/report-prose.ts';
+import { applicationLeaves } from '../../src/lib/template/cells.ts';
 import {
   APPEALS_COLUMNS,
   APPEALS_ROWS,
@@ -18,10 +19,9 @@ import {
   APPLICATION_COLUMNS,
   PROACTIVE_ROW_HEADER,
   SECTION_HEADINGS,
-  TEMPLATES,
-  applicationLeaves,
   type TemplateVersion,
-} from '../../src/lib/templates.ts';
+} from '../../src/lib/template/declarations.ts';
+import { templateOf } from '../../src/lib/template/registry.ts';
 
 interface Options {
   /** Rewrites a printed row label (table 二 and 三). */
@@ -40,13 +40,13 @@ interface Options {
 function expectedCells(version: TemplateVersion): Record<string, number> {
   const out: Record<string, number> = {};
   let r = 0;
-  for (const s of TEMPLATES[version].proactive) {
+  for (const s of templateOf(version).proactive) {
     for (const row of s.rows) {
       s.columns.forEach((c, k) => (out[`proactive.${row.id}.${c.id}`] = 100 + 10 * r + k));
       r++;
     }
   }
-  applicationLeaves(TEMPLATES[version]).forEach((leaf, i) => {
+  applicationLeaves(templateOf(version)).forEach((leaf, i) => {
     APPLICATION_COLUMNS.forEach(
       (c, k) => (out[['applications', ...leaf.keys, c.id].join('.')] = 1000 + 10 * i + k),
     );
@@ -69,7 +69,7 @@ function webText(version: TemplateVersion, o: Options = {}): string {
     '本年度共收到申请若干件，a < b 与 {x} 照印。',
     SECTION_HEADINGS[1],
   ];
-  for (const s of TEMPLATES[version].proactive) {
+  for (const s of templateOf(version).proactive) {
     lines.push(
       s.heading,
       [PROACTIVE_ROW_HEADER, ...s.columns.map((c) => header(c.label))].join('\t'),
@@ -82,7 +82,7 @@ function webText(version: TemplateVersion, o: Options = {}): string {
   }
   lines.push(SECTION_HEADINGS[2], `${APPLICATIONS_CORNER}\t申请人情况`);
   lines.push(['', ...APPLICATION_COLUMNS.map((c) => c.label)].join('\t'));
-  for (const leaf of applicationLeaves(TEMPLATES[version])) {
+  for (const leaf of applicationLeaves(templateOf(version))) {
     const key = leaf.keys.join('.');
     if (o.drop === key) continue;
     const cells = APPLICATION_COLUMNS.map((c) => String(values[`applications.${key}.${c.id}`]));
@@ -303,7 +303,7 @@ describe('failure modes: exit non-zero with a clear list', () => {
   });
 
   it('a 2021 report that keeps the single （六）其他处理 row of 2019', () => {
-    const leaves2019 = applicationLeaves(TEMPLATES[2019]);
+    const leaves2019 = applicationLeaves(templateOf(2019));
     const single = leaves2019.find((l) => l.keys.join('.') === 'other');
     const text = webText(2021, { drop: 'other.no_correction' })
       .split('\n')

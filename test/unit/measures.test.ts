@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/lib/archive.ts';
+import { loadArchive } from '../../src/lib/content/archive.ts';
 import {
   appealTotalMeasures,
   appealsMeasures,
@@ -15,9 +15,9 @@ import {
   outcomeMeasures,
   sharedProactiveGroups,
   shortLabel,
-  sumCells,
   versionsOf,
-} from '../../src/lib/measures.ts';
+} from '../../src/lib/figures/measures.ts';
+import { sumCells } from '../../src/lib/template/model.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/build-site', import.meta.url));
 const archive = loadArchive(FIXTURE);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadArchive, type ArchiveReport } from '../../src/lib/archive.ts';
+import { loadArchive, type ArchiveReport } from '../../src/lib/content/archive.ts';
 import {
   DATA_FIELDS,
   archiveCsv,
@@ -20,8 +20,8 @@ import {
   dataPackage,
   reportCsv,
   reportJson,
-} from '../../src/lib/open-data.ts';
-import { cellDeclarations } from '../../src/lib/templates.ts';
+} from '../../src/lib/open-data/open-data.ts';
+import { cellDeclarations } from '../../src/lib/template/cells.ts';
 import { parseCsv } from '../support/csv.ts';
 
 const root = (p: string) => fileURLToPath(new URL(p, import.meta.url));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, type Problem } from '../../src/lib/problems.ts';
-import { readReportData } from '../../src/lib/report-data.ts';
+import { formatProblem, type Problem } from '../../src/lib/content/problems.ts';
+import { readReportData } from '../../src/lib/content/report-data/read.ts';
 
 const FILE = 'data/reports/jiyuan-gongan/2020.yaml';
 const fixture = (path: string) =>

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../../src/lib/problems.ts';
+import type { Problem } from '../../src/lib/content/problems.ts';
 import {
   TABLE_COMPONENTS,
   isIsoDate,
   readReportProse,
   splitRenderedProse,
-} from '../../src/lib/report-prose.ts';
+} from '../../src/lib/content/report-prose.ts';
 
 const FILE = 'src/content/reports/jiyuan-gongan/2020.mdx';
 const IDENTITY = { agency: 'jiyuan-gongan', year: 2020 };

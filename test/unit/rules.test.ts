@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { CellValues } from '../../src/lib/template/model.ts';
 import {
   RULES,
   carryOverMismatches,
   checksFor,
   failingChecks,
-  type CellValues,
-} from '../../src/lib/rules.ts';
-import {
-  APPLICATION_COLUMNS,
-  TEMPLATE_VERSIONS,
-  cellDeclarations,
-  type TemplateVersion,
-} from '../../src/lib/templates.ts';
+} from '../../src/lib/template/rules.ts';
+import { cellDeclarations } from '../../src/lib/template/cells.ts';
+import { APPLICATION_COLUMNS, type TemplateVersion } from '../../src/lib/template/declarations.ts';
+import { templateVersions } from '../../src/lib/template/registry.ts';
 
 /** Every cell blank (null): a report with nothing printed. */
 function blank(version: TemplateVersion): Record<string, number | null> {
@@ -67,7 +64,7 @@ describe('checksFor', () => {
   });
 
   it('gives every check a unique id and refers only to cells of its version', () => {
-    for (const version of TEMPLATE_VERSIONS) {
+    for (const version of templateVersions()) {
       const checks = checksFor(version);
       expect(new Set(checks.map((c) => c.id)).size).toBe(checks.length);
       const cells = new Set(cellDeclarations(version).map((c) => c.path));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/lib/archive.ts';
+import { loadArchive } from '../../src/lib/content/archive.ts';
 import {
   excerptParts,
   exactPhrase,
@@ -10,8 +10,8 @@ import {
   queryTerms,
   reportIdFromUrl,
   toSearchParams,
-} from '../../src/lib/search.ts';
-import { filterOptions, filterValues, searchAttributes } from '../../src/lib/search-fields.ts';
+} from '../../src/lib/site/search.ts';
+import { filterOptions, filterValues, searchAttributes } from '../../src/lib/site/search-fields.ts';
 import { PROJECT_ROOT } from '../support/build-site.ts';
 
 const state = (query: string) => parseSearchParams(new URLSearchParams(query));

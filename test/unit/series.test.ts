@@ -4,8 +4,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/lib/archive.ts';
-import { formatRate, disclosureRate, rateValue } from '../../src/lib/rates.ts';
+import { loadArchive } from '../../src/lib/content/archive.ts';
+import { formatRate, disclosureRate, rateValue } from '../../src/lib/figures/rates.ts';
 import {
   MAX_CHART_CATEGORIES,
   appealsChart,
@@ -20,9 +20,9 @@ import {
   proactiveCharts,
   valueText,
   type Point,
-} from '../../src/lib/series.ts';
-import { intakeMeasures } from '../../src/lib/measures.ts';
-import type { ReportTables } from '../../src/lib/report-data.ts';
+} from '../../src/lib/figures/series.ts';
+import { intakeMeasures } from '../../src/lib/figures/measures.ts';
+import type { ReportTables } from '../../src/lib/template/model.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/build-site', import.meta.url));
 const archive = loadArchive(FIXTURE);

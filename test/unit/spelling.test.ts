@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestName, editDistance } from '../../src/lib/spelling.ts';
+import { closestName, editDistance } from '../../src/lib/content/spelling.ts';
 
 describe('spelling suggestions for field names', () => {
   it('measures edits', () => {

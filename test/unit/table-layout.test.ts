@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checksFor } from '../../src/lib/rules.ts';
-import { flaggedCells, noticeId } from '../../src/lib/table-layout.ts';
+import { checksFor } from '../../src/lib/template/rules.ts';
+import { flaggedCells, noticeId } from '../../src/lib/site/table-layout.ts';
 
 describe('flagged cells', () => {
   it('link a printed total to every notice that concerns it, in notice order', () => {

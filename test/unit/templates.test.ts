@@ -4,6 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  applicationLeaves,
+  cellDeclarations,
+  describeCell,
+  findCell,
+} from '../../src/lib/template/cells.ts';
+import {
   APPEALS_COLUMNS,
   APPEALS_ROWS,
   APPLICATIONS_COLUMN_HEADER,
@@ -14,15 +20,13 @@ import {
   SECTION_HEADINGS,
   TABLE_SHORT,
   TABLE_TITLES,
-  TEMPLATES,
-  TEMPLATE_VERSIONS,
-  applicationLeaves,
-  cellDeclarations,
-  describeCell,
-  findCell,
-  isTemplateVersion,
   type TemplateVersion,
-} from '../../src/lib/templates.ts';
+} from '../../src/lib/template/declarations.ts';
+import {
+  templateOf,
+  templateVersions,
+  isTemplateVersion,
+} from '../../src/lib/template/registry.ts';
 
 const APPLICATION_ROWS_2021 = [
   '一、本年新收政府信息公开申请数量',
@@ -61,7 +65,7 @@ const APPLICATION_ROWS_2019 = [
 
 /** Table 二 as a compact outline: heading, column labels, row labels. */
 function proactiveOutline(version: TemplateVersion) {
-  return TEMPLATES[version].proactive.map((s) => ({
+  return templateOf(version).proactive.map((s) => ({
     heading: s.heading,
     columns: s.columns.map((c) => c.label),
     rows: s.rows.map((r) => r.label),
@@ -70,15 +74,15 @@ function proactiveOutline(version: TemplateVersion) {
 
 describe('template versions', () => {
   it('declares exactly the 2019 and 2021 versions, with their documents', () => {
-    expect(TEMPLATE_VERSIONS).toEqual([2019, 2021]);
-    expect(TEMPLATES[2019].document).toBe(
+    expect(templateVersions()).toEqual([2019, 2021]);
+    expect(templateOf(2019).document).toBe(
       '国办公开办函〔2019〕60号《中华人民共和国政府信息公开工作年度报告格式（试行）》',
     );
-    expect(TEMPLATES[2021].document).toBe(
+    expect(templateOf(2021).document).toBe(
       '国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》',
     );
-    expect(TEMPLATES[2019].version).toBe(2019);
-    expect(TEMPLATES[2021].version).toBe(2021);
+    expect(templateOf(2019).version).toBe(2019);
+    expect(templateOf(2021).version).toBe(2021);
   });
 
   it('recognises only the two version numbers', () => {
@@ -177,10 +181,10 @@ describe('table 二 (主动公开)', () => {
   });
 
   it('lets the 2019 采购总金额 carry its unit (元 or 万元); 2021 has a fixed unit', () => {
-    expect(TEMPLATES[2019].proactive.flatMap((s) => (s.unit ? [s.unit] : []))).toEqual([
+    expect(templateOf(2019).proactive.flatMap((s) => (s.unit ? [s.unit] : []))).toEqual([
       { key: 'unit', column: 'amount', allowed: ['元', '万元'] },
     ]);
-    expect(TEMPLATES[2021].proactive.some((s) => s.unit)).toBe(false);
+    expect(templateOf(2021).proactive.some((s) => s.unit)).toBe(false);
   });
 });
 
@@ -206,20 +210,20 @@ describe('table 三 (申请)', () => {
   });
 
   it('has 25 data rows in 2021, labels as printed', () => {
-    const leaves = applicationLeaves(TEMPLATES[2021]);
+    const leaves = applicationLeaves(templateOf(2021));
     expect(leaves).toHaveLength(25);
     expect(leaves.map((l) => l.labels.join(' '))).toEqual(APPLICATION_ROWS_2021);
   });
 
   it('has 23 data rows in 2019: （六）其他处理 is a single row', () => {
-    const leaves = applicationLeaves(TEMPLATES[2019]);
+    const leaves = applicationLeaves(templateOf(2019));
     expect(leaves).toHaveLength(23);
     expect(leaves.map((l) => l.labels.join(' '))).toEqual(APPLICATION_ROWS_2019);
   });
 
   it('gives each data row its YAML keys and printed depth', () => {
     const rows = (version: TemplateVersion) =>
-      applicationLeaves(TEMPLATES[version]).map((l) => `${l.depth} ${l.keys.join('.')}`);
+      applicationLeaves(templateOf(version)).map((l) => `${l.depth} ${l.keys.join('.')}`);
     expect(rows(2021)).toEqual([
       '0 received',
       '0 carried_over',
@@ -265,7 +269,7 @@ describe('table 四 (复议、诉讼)', () => {
       '尚未审结',
       '总计',
     ]);
-    for (const version of TEMPLATE_VERSIONS) {
+    for (const version of templateVersions()) {
       const cells = cellDeclarations(version).filter((c) => c.table === 'appeals');
       expect(cells).toHaveLength(15);
       expect(cells.every((c) => c.column.kind === 'count')).toBe(true);
@@ -277,8 +281,8 @@ describe('cellDeclarations', () => {
   it('lists every cell once, with a unique path', () => {
     // 2019: 二 2×3 + 2×3 + 2×3 + 1×2 + 1×2 = 22, 三 23×7 = 161, 四 15.
     // 2021: 二 2×3 + 1 + 2 + 1 = 10, 三 25×7 = 175, 四 15.
-    const counts = { 2019: [22, 161, 15], 2021: [10, 175, 15] };
-    for (const version of TEMPLATE_VERSIONS) {
+    const counts: Record<number, number[]> = { 2019: [22, 161, 15], 2021: [10, 175, 15] };
+    for (const version of templateVersions()) {
       const cells = cellDeclarations(version);
       const byTable = ['proactive', 'applications', 'appeals'].map(
         (t) => cells.filter((c) => c.table === t).length,

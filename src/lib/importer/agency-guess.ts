@@ -3,7 +3,7 @@
  * importer adds to data/agencies.yaml. The editor confirms it: a name does not always say.
  */
 
-import type { AgencyKind, AgencyLevel } from '../agencies.ts';
+import type { AgencyKind, AgencyLevel } from '../content/agencies.ts';
 
 export interface AgencyGuess {
   readonly level: AgencyLevel;

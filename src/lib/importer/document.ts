@@ -2,7 +2,7 @@
  * The report's frame: title, year, publication date, and the six sections in order.
  */
 
-import { SECTION_HEADINGS } from '../templates.ts';
+import { SECTION_HEADINGS } from '../template/declarations.ts';
 import { headingIndex } from './labels.ts';
 import type { SourceDocument, SourceLine } from './source.ts';
 

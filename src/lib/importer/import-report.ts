@@ -4,32 +4,33 @@
  */
 
 import { stringify } from 'yaml';
-import { UNCONFIRMED_IMPORT_NOTE, type Discrepancy } from '../report-data.ts';
-import { failingChecks } from '../rules.ts';
-import { TABLE_COMPONENTS, type TableComponent } from '../report-prose.ts';
+import { UNCONFIRMED_IMPORT_NOTE } from '../content/report-data/discrepancies.ts';
+import type { Discrepancy } from '../template/model.ts';
+import { failingChecks } from '../template/rules.ts';
+import { TABLE_COMPONENTS, type TableComponent } from '../content/report-prose.ts';
+import { cellDeclarations } from '../template/cells.ts';
 import {
   SECTION_HEADINGS,
   TABLE_SHORT,
-  TEMPLATE_VERSIONS,
-  cellDeclarations,
   type TableId,
   type TemplateVersion,
-} from '../templates.ts';
+} from '../template/declarations.ts';
+import { versionByVotes } from '../template/registry.ts';
 import { readFrame, tidyTitle, type Section } from './document.ts';
 import { templateVotes } from './labels.ts';
 import { isWrapped, lineWidth, paragraphMdx, paragraphs } from './prose.ts';
 import { readSource, type InputFormat, type SourceLine } from './source.ts';
+import { readAppeals } from './tables/appeals.ts';
+import { readApplications } from './tables/applications.ts';
+import { readProactive } from './tables/proactive.ts';
 import {
   emptyRead,
-  readAppeals,
-  readApplications,
-  readProactive,
   splitTableBlock,
-  type Issue,
   type TableBlock,
   type TableRead,
   type Unplaced,
-} from './tables.ts';
+} from './tables/rows.ts';
+import type { Problem } from '../content/problems.ts';
 import { writeReportYaml } from './write-yaml.ts';
 
 export interface ImportOptions {
@@ -55,7 +56,7 @@ export interface ImportResult {
   readonly notes: Readonly<Record<string, string>>;
   /** Rules the published numbers break, written under `discrepancies`. */
   readonly discrepancies: readonly Discrepancy[];
-  readonly issues: readonly Issue[];
+  readonly issues: readonly Problem[];
   readonly unplaced: readonly Unplaced[];
   readonly numbersSeen: number;
   readonly numbersPlaced: number;
@@ -91,13 +92,20 @@ export function agencyFromTitle(title: string): string | null {
 export function importReport(input: string, options: ImportOptions = {}): ImportResult {
   const doc = readSource(input);
   const frame = readFrame(doc);
-  const issues: Issue[] = [];
+  // Problems are about the original: they name its file, and the table (as the field).
+  const file = options.fileName ?? '原文';
+  const issues: Problem[] = [];
   const title = frame.title;
   const year = options.year ?? frame.year;
   if (!title)
-    issues.push({ severity: 'warning', message: '没有找到报告标题（含“年度报告”的一行）。' });
+    issues.push({
+      file,
+      severity: 'warning',
+      message: '没有找到报告标题（含“年度报告”的一行）。',
+    });
   if (options.year !== undefined && frame.year !== null && frame.year !== options.year) {
     issues.push({
+      file,
       severity: 'warning',
       message: `标题中的年份是 ${frame.year}，命令指定的是 ${options.year}：按命令指定的年份写入。`,
     });
@@ -115,30 +123,29 @@ export function importReport(input: string, options: ImportOptions = {}): Import
     .map((l) => l.text)
     .join('\n');
   const votes = templateVotes(tableText);
-  let template: TemplateVersion;
+  const { version: template, byLabels } = versionByVotes(votes, year);
   let templateEvidence: string;
-  const [a, b] = TEMPLATE_VERSIONS.map((v) => votes[v].length);
-  if (a !== b) {
-    template = (a ?? 0) > (b ?? 0) ? 2019 : 2021;
-    templateEvidence = `表格标签：${votes[template].slice(0, 4).join('、')}`;
+  if (byLabels) {
+    templateEvidence = `表格标签：${(votes.get(template) ?? []).slice(0, 4).join('、')}`;
   } else {
-    template = year !== null && year <= 2020 ? 2019 : 2021;
     templateEvidence = `表格标签无法区分，按年份 ${year ?? '（未知）'} 推定`;
     issues.push({
+      file,
       severity: 'warning',
       message: `无法从表格标签判断模板版本，按年份推定为 ${template} 年版。请对照原文核对。`,
     });
   }
 
-  const read: TableRead = emptyRead(template);
+  const read: TableRead = emptyRead(template, file);
   readProactive(template, blocks.get('proactive')?.table ?? [], read);
   readApplications(template, blocks.get('applications')?.table ?? [], read);
   readAppeals(template, blocks.get('appeals')?.table ?? [], read);
   for (const { index, table } of TABLE_SECTIONS) {
     if (!byIndex.has(index)) {
       issues.push({
+        file,
         severity: 'warning',
-        table,
+        field: table,
         message: `没有找到标题「${SECTION_HEADINGS[index]}」，${TABLE_SHORT[table]}可能不完整。`,
       });
     }
@@ -146,12 +153,14 @@ export function importReport(input: string, options: ImportOptions = {}): Import
   issues.push(...read.issues);
   if (read.unplaced.length > 0) {
     issues.push({
+      file,
       severity: 'error',
       message: `有 ${read.numbersSeen - read.numbersPlaced} 个数字没有放入表格（见“未放入的数字”）。`,
     });
   }
   if (read.numbersSeen === 0) {
     issues.push({
+      file,
       severity: 'error',
       message: '表格中没有读到任何数字：原文的表格可能是图片，请按原文手工录入。',
     });
@@ -178,7 +187,7 @@ export function importReport(input: string, options: ImportOptions = {}): Import
   ];
   const wrapped = isWrapped(proseLines);
   const width = lineWidth(proseLines);
-  const mdx = writeMdx(frame, blocks, { title, wrapped, width }, issues);
+  const mdx = writeMdx(frame, blocks, { title, wrapped, width }, issues, file);
   const header = [
     `${title ?? '（标题未知）'}：表格数据（${template} 年版格式）。`,
     `由 npm run import 从 ${options.fileName ?? '原文'} 导入（模板版本依据：${templateEvidence}）。`,
@@ -220,7 +229,7 @@ export function importReport(input: string, options: ImportOptions = {}): Import
 
 /** The summary lines an editor reads: problems, then numbers not placed. */
 export function summaryLines(r: {
-  readonly issues: readonly Issue[];
+  readonly issues: readonly Problem[];
   readonly unplaced: readonly Unplaced[];
 }): string[] {
   const out: string[] = [];
@@ -240,7 +249,8 @@ function writeMdx(
   frame: ReturnType<typeof readFrame>,
   blocks: ReadonlyMap<TableId, TableBlock>,
   layout: { title: string | null; wrapped: boolean; width: number },
-  issues: Issue[],
+  issues: Problem[],
+  file: string,
 ): string {
   const front: string[] = ['---', `title: ${yamlString(layout.title ?? '（标题未知）')}`];
   if (frame.published) front.push(`published: ${frame.published}`);
@@ -265,6 +275,7 @@ function writeMdx(
       if (TABLE_SECTIONS.some((t) => t.index === next)) continue;
       moved.set(next, after);
       issues.push({
+        file,
         severity: 'warning',
         message: `原文没有印标题「${SECTION_HEADINGS[next]}」：${TABLE_SHORT[table]}之后的正文按模板放在这个标题下。请对照原文核对。`,
       });
@@ -276,7 +287,11 @@ function writeMdx(
     const table = TABLE_SECTIONS.find((t) => t.index === index)?.table;
     const movedLines = moved.get(index);
     if (!section && !table && !movedLines) {
-      issues.push({ severity: 'warning', message: `原文没有「${canonical}」这一部分。` });
+      issues.push({
+        file,
+        severity: 'warning',
+        message: `原文没有「${canonical}」这一部分。`,
+      });
       return;
     }
     const heading = section?.heading ? tidyTitle(section.heading) : canonical;

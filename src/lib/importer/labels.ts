@@ -1,19 +1,20 @@
 /**
  * Label matching for the importer: how a printed label is compared with the template's.
  *
- * Labels come from `templates.ts`; this module only says how to normalise what reports print
+ * Labels come from `template/`; this module only says how to normalise what reports print
  * (full/half-width brackets and digits, "1、" vs "1.", spaces inside labels, header words split by
- * PDF extraction) and lists, as data in one place, the variants that normalising cannot reach.
+ * PDF extraction) and which labels identify a version. The variants that normalising cannot reach
+ * are declared with each version (`labelVariants`).
  */
 
+import { applicationLeaves } from '../template/cells.ts';
 import {
   APPLICATION_COLUMNS,
   SECTION_HEADINGS,
-  TEMPLATES,
-  TEMPLATE_VERSIONS,
-  applicationLeaves,
+  type LabelVariant,
   type TemplateVersion,
-} from '../templates.ts';
+} from '../template/declarations.ts';
+import { otherVersions, templateOf, templateVersions } from '../template/registry.ts';
 
 /**
  * Normalises a printed label for comparison: NFKC folds full-width digits, letters and brackets
@@ -31,29 +32,12 @@ export function normLabel(text: string): string {
 }
 
 /**
- * Row labels that normalising cannot match, seen in real reports. `text` is what was printed
- * (normalised by `normLabel` before comparing); `row` names the template row it stands for by
- * its cell-path prefix, so that no template label is typed here.
+ * Row labels that normalising cannot match, seen in real reports, for one version: declared with
+ * the version (`labelVariants`), so that no template label is typed here.
  */
-export const LABEL_VARIANTS: readonly {
-  readonly text: string;
-  readonly row: string;
-  readonly versions: readonly TemplateVersion[];
-  readonly why: string;
-}[] = [
-  {
-    text: '其他法律行政止公开',
-    row: 'applications.withheld.prohibited_by_law',
-    versions: [2019, 2021],
-    why: 'typo seen in published reports (法规禁止 printed as 止)',
-  },
-  {
-    text: '规范性文件',
-    row: 'proactive.normative_documents',
-    versions: [2021],
-    why: '2021-template reports that keep the 2019 wording (沭阳县发展和改革局 2023)',
-  },
-];
+export function labelVariants(version: TemplateVersion): readonly LabelVariant[] {
+  return templateOf(version).labelVariants;
+}
 
 /**
  * Words that identify each of the six section headings when a report words them differently
@@ -99,7 +83,7 @@ export function headingIndex(line: string): number {
 
 /** Every label a template version prints: column headers, row labels and row groups. */
 function allLabels(version: TemplateVersion): string[] {
-  const t = TEMPLATES[version];
+  const t = templateOf(version);
   const out: string[] = [];
   for (const s of t.proactive) {
     out.push(...s.columns.map((c) => c.label), ...s.rows.map((r) => r.label));
@@ -108,10 +92,10 @@ function allLabels(version: TemplateVersion): string[] {
   return [...new Set(out.map(normLabel))];
 }
 
-/** Labels printed by one version only (and not contained in a label of the other). */
+/** Labels printed by one version only (and not contained in a label of another). */
 function distinctiveLabels(version: TemplateVersion): string[] {
-  const other = allLabels(version === 2019 ? 2021 : 2019);
-  const t = TEMPLATES[version];
+  const other = otherVersions(version).flatMap(allLabels);
+  const t = templateOf(version);
   const own = [
     ...t.proactive.flatMap((s) => [
       ...s.columns.map((c) => c.label),
@@ -123,11 +107,15 @@ function distinctiveLabels(version: TemplateVersion): string[] {
 }
 
 /** Votes of the table text for each template version: how many labels of its own it prints. */
-export function templateVotes(tableText: string): Record<TemplateVersion, string[]> {
+export function templateVotes(tableText: string): Map<TemplateVersion, string[]> {
   const norm = normLabel(tableText);
-  const votes = {} as Record<TemplateVersion, string[]>;
-  for (const v of TEMPLATE_VERSIONS)
-    votes[v] = distinctiveLabels(v).filter((l) => norm.includes(l));
+  const votes = new Map<TemplateVersion, string[]>();
+  for (const v of templateVersions()) {
+    votes.set(
+      v,
+      distinctiveLabels(v).filter((l) => norm.includes(l)),
+    );
+  }
   return votes;
 }
 

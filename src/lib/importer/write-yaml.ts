@@ -5,15 +5,15 @@
  */
 
 import { stringify } from 'yaml';
-import type { Discrepancy } from '../report-data.ts';
+import type { Discrepancy } from '../template/model.ts';
 import {
   APPEALS_COLUMNS,
   APPEALS_ROWS,
   APPLICATION_COLUMNS,
-  TEMPLATES,
   type ApplicationRow,
   type TemplateVersion,
-} from '../templates.ts';
+} from '../template/declarations.ts';
+import { templateOf } from '../template/registry.ts';
 
 export interface TablesToWrite {
   readonly template: TemplateVersion;
@@ -36,7 +36,7 @@ function value(v: number | null | undefined): string {
 export function writeReportYaml(t: TablesToWrite, header: readonly string[]): string {
   const out: string[] = header.map((h) => (h === '' ? '#' : `# ${h}`));
   out.push(`template: ${t.template}`, '', 'proactive:');
-  for (const section of TEMPLATES[t.template].proactive) {
+  for (const section of templateOf(t.template).proactive) {
     out.push(`  # ${section.heading}`);
     for (const row of section.rows) {
       const fields = section.columns.map(
@@ -72,7 +72,7 @@ export function writeReportYaml(t: TablesToWrite, header: readonly string[]): st
       out.push(`${(keyText + ' ').padEnd(pad + 2)}[${cells.join(', ')}]`);
     }
   };
-  walk(TEMPLATES[t.template].applicationRows, [], '  ');
+  walk(templateOf(t.template).applicationRows, [], '  ');
 
   out.push('', 'appeals:');
   out.push(`  #${' '.repeat(pad - 1)}[${APPEALS_COLUMNS.map((c) => c.label).join(', ')}]`);

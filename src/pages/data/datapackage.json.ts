@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { absoluteUrl } from '../../lib/discovery.ts';
-import { dataPackage, jsonText } from '../../lib/open-data.ts';
+import { absoluteUrl } from '../../lib/site/discovery.ts';
+import { dataPackage, jsonText } from '../../lib/open-data/open-data.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const reports = await getCollection('reports');

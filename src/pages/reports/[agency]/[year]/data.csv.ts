@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import type { ReportBase } from '../../../../lib/archive.ts';
-import { reportCsv } from '../../../../lib/open-data.ts';
-import { sortedReports } from '../../../../lib/site-data.ts';
+import type { ReportBase } from '../../../../lib/content/archive.ts';
+import { reportCsv } from '../../../../lib/open-data/open-data.ts';
+import { sortedReports } from '../../../../lib/site/site-data.ts';
 
 export const getStaticPaths = (async () =>
   sortedReports(await getCollection('reports')).map((report) => ({

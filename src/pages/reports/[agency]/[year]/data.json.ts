@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import type { ReportBase } from '../../../../lib/archive.ts';
-import { absoluteUrl } from '../../../../lib/discovery.ts';
-import { jsonText, reportJson } from '../../../../lib/open-data.ts';
-import { sortedReports } from '../../../../lib/site-data.ts';
-import { reportPath, url } from '../../../../lib/urls.ts';
+import type { ReportBase } from '../../../../lib/content/archive.ts';
+import { absoluteUrl } from '../../../../lib/site/discovery.ts';
+import { jsonText, reportJson } from '../../../../lib/open-data/open-data.ts';
+import { sortedReports } from '../../../../lib/site/site-data.ts';
+import { reportPath, url } from '../../../../lib/site/urls.ts';
 
 export const getStaticPaths = (async () =>
   sortedReports(await getCollection('reports')).map((report) => ({

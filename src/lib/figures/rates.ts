@@ -3,9 +3,13 @@
  * cells it reads, so that a page can print the definition next to the number.
  */
 
-import type { ReportTables } from './report-data.ts';
+import { blankAwareSum, type ReportTables } from '../template/model.ts';
 import { handledMeasure, measureValue, outcomeMeasures, type Measure } from './measures.ts';
-import { APPLICATION_COLUMNS, TABLE_SHORT, type TemplateVersion } from './templates.ts';
+import {
+  APPLICATION_COLUMNS,
+  TABLE_SHORT,
+  type TemplateVersion,
+} from '../template/declarations.ts';
 
 export interface RateDefinition {
   readonly id: string;
@@ -52,9 +56,8 @@ export function rateValue(rate: RateDefinition, tables: ReportTables): number | 
   const parts = rate.numerator.map((m) => measureValue(m, tables));
   if (denominator === undefined || parts.some((p) => p === undefined)) return undefined;
   if (denominator === null || denominator === 0) return null;
-  if (parts.every((p) => p === null)) return null;
-  const numerator = parts.reduce<number>((a, p) => a + (p ?? 0), 0);
-  return numerator / denominator;
+  const numerator = blankAwareSum(parts);
+  return numerator === null ? null : numerator / denominator;
 }
 
 /** 0.58450704 → 「58.5%」 (one decimal, half away from zero). */

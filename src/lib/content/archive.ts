@@ -9,7 +9,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAgencies, type Agency } from './agencies.ts';
 import { compareText, type Problem } from './problems.ts';
-import { readReportData, type Notice, type ReportTables } from './report-data.ts';
+import { readReportData } from './report-data/read.ts';
+import type { Notice, ReportTables } from '../template/model.ts';
 import {
   TABLE_COMPONENTS,
   readReportProse,
@@ -17,14 +18,10 @@ import {
   type ReportFrontmatter,
   type TableComponent,
 } from './report-prose.ts';
-import { carryOverMismatches } from './rules.ts';
-import {
-  TABLE_SHORT,
-  TABLE_TITLES,
-  applicationRowLabel,
-  type Column,
-  type TableId,
-} from './templates.ts';
+import { usualVersion } from '../template/registry.ts';
+import { carryOverMismatches } from '../template/rules.ts';
+import { applicationRowLabel } from '../template/cells.ts';
+import { TABLE_SHORT, TABLE_TITLES, type Column, type TableId } from '../template/declarations.ts';
 
 export const AGENCIES_FILE = 'data/agencies.yaml';
 export const DATA_DIR = 'data/reports';
@@ -205,13 +202,14 @@ export function loadArchive(root: string): Archive {
       problems,
     );
     if (tables && parsed) checkPlacement(prose.file, components, problems);
-    if (tables && (tables.template === 2019) !== data.year <= 2020) {
+    const usual = usualVersion(data.year);
+    if (tables && tables.template !== usual) {
       problems.push({
         severity: 'warning',
         file: data.file,
         line: lines.template,
         field: 'template',
-        message: `${data.year} 年度报告通常使用 ${data.year <= 2020 ? 2019 : 2021} 年版格式，本文件声明为 ${tables.template} 年版。请核对原文的表格。`,
+        message: `${data.year} 年度报告通常使用 ${usual} 年版格式，本文件声明为 ${tables.template} 年版。请核对原文的表格。`,
       });
     }
     cellLines.set(data.file, lines);

@@ -3,22 +3,17 @@
  * JSON, per report and for the whole archive, and a Frictionless Data Package describing the CSV.
  *
  * Numbers are not altered: a blank cell stays blank (empty value, `blank` true), money keeps its
- * decimals, and the unit a report prints beside an amount (2019 采购总金额) is recorded. Field
+ * decimals, and the unit a report prints beside an amount (the 2019 format's 采购总金额) is recorded. Field
  * constraints (tables, row and column ids) are derived from the template declarations.
  */
 
 import { stringify } from 'csv-stringify/sync';
-import type { ReportBase } from './archive.ts';
-import { compareText } from './problems.ts';
-import { RULES } from './rules.ts';
-import {
-  TABLE_TITLES,
-  TEMPLATES,
-  TEMPLATE_VERSIONS,
-  cellDeclarations,
-  type CellDeclaration,
-  type TableId,
-} from './templates.ts';
+import type { ReportBase } from '../content/archive.ts';
+import { compareText } from '../content/problems.ts';
+import { RULES } from '../template/rules.ts';
+import { cellDeclarations, type CellDeclaration } from '../template/cells.ts';
+import { TABLE_TITLES, type TableId } from '../template/declarations.ts';
+import { templateOf, templateVersions } from '../template/registry.ts';
 
 /** One published cell of one report. */
 export interface CellRecord {
@@ -55,7 +50,21 @@ export interface DataField {
 }
 
 const unique = (values: readonly string[]) => [...new Set(values)].sort(compareText);
-const allCells = () => TEMPLATE_VERSIONS.flatMap((v) => cellDeclarations(v));
+const allCells = () => templateVersions().flatMap((v) => cellDeclarations(v));
+
+/** Money columns whose unit the report chooses: 「2019 年版「采购总金额」由报告自行注明元或万元」. */
+function chosenUnits(): string {
+  const fields = templateVersions().flatMap((v) =>
+    templateOf(v).proactive.flatMap((s) => {
+      const unit = s.unit;
+      if (!unit) return [];
+      const column = s.columns.find((c) => c.id === unit.column);
+      return column ? [{ text: `${v} 年版「${column.label}」`, allowed: unit.allowed }] : [];
+    }),
+  );
+  const allowed = [...new Set(fields.flatMap((f) => f.allowed))];
+  return `${fields.map((f) => f.text).join('、')}由报告自行注明${allowed.join('或')}`;
+}
 
 /** Printed row label of a cell, outermost first: 「三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密」. */
 function rowLabel(cell: CellDeclaration): string {
@@ -95,9 +104,11 @@ export const DATA_FIELDS: readonly DataField[] = [
   {
     name: 'template',
     title: '表格格式版本',
-    description: TEMPLATE_VERSIONS.map((v) => `${v}：${TEMPLATES[v].document}`).join('；'),
+    description: templateVersions()
+      .map((v) => `${v}：${templateOf(v).document}`)
+      .join('；'),
     type: 'integer',
-    constraints: { required: true, enum: [...TEMPLATE_VERSIONS] },
+    constraints: { required: true, enum: [...templateVersions()] },
   },
   {
     name: 'table',
@@ -175,8 +186,7 @@ export const DATA_FIELDS: readonly DataField[] = [
   {
     name: 'unit',
     title: '单位',
-    description:
-      '原文在该格数字旁所印的单位（2019 年版「采购总金额」由报告自行注明元或万元）；未注明时为空。',
+    description: `原文在该格数字旁所印的单位（${chosenUnits()}）；未注明时为空。`,
     type: 'string',
   },
   {
@@ -273,7 +283,7 @@ export function reportJson(report: ReportBase, pageUrl: string) {
     },
     year: report.year,
     template: tables.template,
-    template_document: TEMPLATES[tables.template].document,
+    template_document: templateOf(tables.template).document,
     title: frontmatter.title,
     published: frontmatter.published ?? null,
     source: frontmatter.source ?? null,

@@ -5,7 +5,7 @@
  * spec to the canvas. Pure functions: no Astro, no DOM.
  */
 
-import type { ReportTables } from './report-data.ts';
+import { blankAwareSum, type ReportTables } from '../template/model.ts';
 import {
   appealsMeasures,
   appealsRowLabel,
@@ -17,12 +17,16 @@ import {
   sharedProactiveGroups,
   type Measure,
 } from './measures.ts';
-import { RULES } from './rules.ts';
-import { APPLICATION_COLUMNS, TABLE_SHORT, type TemplateVersion } from './templates.ts';
+import { RULES } from '../template/rules.ts';
+import {
+  APPLICATION_COLUMNS,
+  TABLE_SHORT,
+  type TemplateVersion,
+} from '../template/declarations.ts';
 
 const TOTAL_COLUMN = APPLICATION_COLUMNS.find((c) => c.id === 'total')?.label ?? 'total';
 
-/** One bar or line: a value per category. undefined: the report's version lacks the figure. */
+/** One bar series: a value per category. undefined: the report's version lacks the figure. */
 export interface Series {
   readonly id: string;
   /** The printed label, for the table header: （一）予以公开. */
@@ -41,7 +45,8 @@ export interface Series {
 export interface ChartSpec {
   readonly id: string;
   readonly title: string;
-  readonly type: 'bar' | 'line';
+  /** Bar charts only: the one kind chart-draw registers. */
+  readonly type: 'bar';
   readonly horizontal: boolean;
   readonly stacked: boolean;
   /** Header of the category column of the table: 年度 or 机构. */
@@ -70,19 +75,8 @@ export interface Point {
  * undefined when no report's version has the figure.
  */
 export function pointValue(measure: Measure, point: Point): number | null | undefined {
-  let total = 0;
-  let filled = false;
-  let available = false;
-  for (const t of point.tables) {
-    const v = measureValue(measure, t);
-    if (v === undefined) continue;
-    available = true;
-    if (v === null) continue;
-    total += v;
-    filled = true;
-  }
-  if (!available) return undefined;
-  return filled ? Number(total.toFixed(6)) : null;
+  const values = point.tables.map((t) => measureValue(measure, t));
+  return values.every((v) => v === undefined) ? undefined : blankAwareSum(values);
 }
 
 const seriesOf = (measures: readonly Measure[], points: readonly Point[], stack?: string) =>
@@ -273,7 +267,7 @@ export const SUMMARY_CATEGORIES = 8;
  */
 export function chartSummary(spec: ChartSpec): string {
   const shown = spec.series.filter((s) => s.chart);
-  const kind = spec.type === 'line' ? '折线图' : spec.stacked ? '堆叠柱状图' : '柱状图';
+  const kind = spec.stacked ? '堆叠柱状图' : '柱状图';
   const axis = spec.categoryHeader === '年度' ? '按年度' : `按${spec.categoryHeader}`;
   const head = `${kind}：${spec.title}，${axis}，共 ${spec.categories.length} 组，图例为${shown.map((s) => `「${s.short}」`).join('')}。`;
   const rows = spec.categories.slice(0, SUMMARY_CATEGORIES).map((category, i) => {
@@ -302,7 +296,7 @@ export function chartSize(spec: ChartSpec): string {
 
 /** The data the canvas draws: only charted series, at most MAX_CHART_CATEGORIES categories. */
 export interface ChartData {
-  readonly type: 'bar' | 'line';
+  readonly type: 'bar';
   readonly horizontal: boolean;
   readonly stacked: boolean;
   readonly unit: string;

@@ -4,7 +4,7 @@
  * values into report pages) and the search page's script (which reads the URL), so this module
  * stays small and imports nothing heavy.
  */
-import { compareText } from './problems.ts';
+import { compareText } from '../content/problems.ts';
 
 /**
  * The filters of the index, in the order the search page shows them. `name` is the Pagefind filter

@@ -1,10 +1,12 @@
 /**
  * What the report page shows besides the prose and tables, computed once for all reports.
  */
-import type { ReportBase } from './archive.ts';
-import { failureDetail, type Notice } from './report-data.ts';
-import { RULES } from './rules.ts';
-import { TEMPLATES, findCell, describeCell } from './templates.ts';
+import type { ReportBase } from '../content/archive.ts';
+import type { Notice } from '../template/model.ts';
+import { failureDetail } from '../template/wording.ts';
+import { RULES } from '../template/rules.ts';
+import { findCell, describeCell } from '../template/cells.ts';
+import { templateOf } from '../template/registry.ts';
 import { noticeId } from './table-layout.ts';
 
 /** Years of each agency's reports, ascending: one pass over the archive, not one per page. */
@@ -44,7 +46,7 @@ export function noticeView(report: ReportBase, notice: Notice): NoticeView {
 export function templateLabel(report: ReportBase): { short: string; document: string } {
   return {
     short: `${report.tables.template} 年版`,
-    document: TEMPLATES[report.tables.template].document,
+    document: templateOf(report.tables.template).document,
   };
 }
 

@@ -10,10 +10,11 @@ import {
   APPEALS_COLUMNS,
   APPEALS_ROWS,
   APPLICATION_COLUMNS,
-  TEMPLATES,
-  applicationLeaves,
   type TemplateVersion,
-} from './templates.ts';
+} from './declarations.ts';
+import { applicationLeaves } from './cells.ts';
+import { sumCells, type CellValues } from './model.ts';
+import { templateOf } from './registry.ts';
 
 export type RuleId = 'balance' | 'row_total' | 'outcome_total' | 'appeal_total';
 
@@ -75,7 +76,7 @@ const checkCache = new Map<TemplateVersion, readonly Check[]>();
 export function checksFor(version: TemplateVersion): readonly Check[] {
   const cached = checkCache.get(version);
   if (cached) return cached;
-  const leaves = applicationLeaves(TEMPLATES[version]);
+  const leaves = applicationLeaves(templateOf(version));
   const path = (keys: readonly string[], column: string) =>
     ['applications', ...keys, column].join('.');
   const outcomeLeaves = leaves.filter(
@@ -100,7 +101,7 @@ export function checksFor(version: TemplateVersion): readonly Check[] {
     checks.push({
       id: `applications.row_total.${l.keys.join('.')}`,
       rule: 'row_total',
-      where: `「${l.labels.filter((x) => x !== '三、本年度办理结果').join(' ')}」行`,
+      where: `「${l.name.join(' ')}」行`,
       left: [path(l.keys, 'total')],
       right: parts.map((c) => path(l.keys, c.id)),
       focus: path(l.keys, 'total'),
@@ -137,8 +138,6 @@ export function checksFor(version: TemplateVersion): readonly Check[] {
   return checks;
 }
 
-export type CellValues = Readonly<Record<string, number | null>>;
-
 export interface CheckResult {
   readonly check: Check;
   readonly leftSum: number;
@@ -147,12 +146,8 @@ export interface CheckResult {
   readonly leftBlank: boolean;
 }
 
-/** Sums of cells, blank (null) counted as 0. Money is summed exactly in hundred-thousandths. */
-function sum(values: CellValues, paths: readonly string[]): number {
-  let total = 0;
-  for (const p of paths) total += values[p] ?? 0;
-  return Number(total.toFixed(6));
-}
+/** A side of a check: blank cells count as 0 (the rule's 0, not the report's). */
+const sum = (values: CellValues, paths: readonly string[]): number => sumCells(values, paths) ?? 0;
 
 /** The checks a report's numbers break, in the order of `checksFor`. */
 export function failingChecks(version: TemplateVersion, values: CellValues): CheckResult[] {

@@ -2,9 +2,9 @@
  * What the search index knows about a report besides its text: the filter values and the result
  * metadata written into the report page as data-* attributes, which Pagefind reads at build time.
  */
-import { AGENCY_KINDS, AGENCY_LEVELS, KIND_LABELS, LEVEL_LABELS } from './agencies.ts';
-import { compareText } from './problems.ts';
-import type { ReportBase } from './archive.ts';
+import { AGENCY_KINDS, AGENCY_LEVELS, KIND_LABELS, LEVEL_LABELS } from '../content/agencies.ts';
+import { compareText } from '../content/problems.ts';
+import type { ReportBase } from '../content/archive.ts';
 import { formatDate, templateLabel } from './report-view.ts';
 import { SEARCH_FILTERS, SORT_KEY, type FilterParam } from './search.ts';
 

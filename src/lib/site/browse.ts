@@ -3,8 +3,8 @@
  * one table, and the carry-over between consecutive years of one agency. Pure functions.
  */
 
-import { AGENCY_LEVELS, LEVEL_LABELS, type Agency, type AgencyLevel } from './agencies.ts';
-import type { ReportBase } from './archive.ts';
+import { AGENCY_LEVELS, LEVEL_LABELS, type Agency, type AgencyLevel } from '../content/agencies.ts';
+import type { ReportBase } from '../content/archive.ts';
 import {
   appealTotalMeasures,
   carriedForwardMeasure,
@@ -13,10 +13,10 @@ import {
   measureValue,
   outcomeMeasures,
   type Measure,
-} from './measures.ts';
-import { compareText } from './problems.ts';
-import { disclosureRate, rateValue, type RateDefinition } from './rates.ts';
-import type { TemplateVersion } from './templates.ts';
+} from '../figures/measures.ts';
+import { compareText } from '../content/problems.ts';
+import { disclosureRate, rateValue, type RateDefinition } from '../figures/rates.ts';
+import type { TemplateVersion } from '../template/declarations.ts';
 
 export interface LevelGroup {
   readonly level: AgencyLevel;

@@ -7,8 +7,8 @@
  * root-relative URLs (JSON-LD resolves them against the page), and no feed or sitemap is built.
  */
 
-import type { ReportBase } from './archive.ts';
-import { compareText } from './problems.ts';
+import type { ReportBase } from '../content/archive.ts';
+import { compareText } from '../content/problems.ts';
 import { joinBase } from './urls.ts';
 
 /** An absolute URL for a site path under the base, or undefined without a configured site. */

@@ -1,6 +1,6 @@
 /**
  * Figures that can be compared across reports: across the years of one agency and across the
- * agencies of one year. Every figure is derived from the template declarations (`templates.ts`):
+ * agencies of one year. Every figure is derived from the template declarations (`template/`):
  * its printed label, the cells it sums in each template version, and whether a version has it.
  *
  * Where the 2019 and 2021 versions differ, only what is comparable is compared: （六）其他处理 is
@@ -8,17 +8,20 @@
  * 二 only the cells both versions print are compared.
  */
 
-import type { ReportTables } from './report-data.ts';
+import { sumCells, type ReportTables } from '../template/model.ts';
+import {
+  applicationLeaves,
+  cellDeclarations,
+  walkApplicationRows,
+  type CellDeclaration,
+} from '../template/cells.ts';
 import {
   APPEALS_COLUMNS,
   APPEALS_ROWS,
-  TEMPLATES,
-  applicationLeaves,
-  cellDeclarations,
   type ApplicationRow,
-  type CellDeclaration,
   type TemplateVersion,
-} from './templates.ts';
+} from '../template/declarations.ts';
+import { latestVersion, templateOf } from '../template/registry.ts';
 
 export interface Measure {
   /** Stable id, e.g. `applications.received`, `outcome.withheld`, `appeals.review.upheld`. */
@@ -46,26 +49,6 @@ export function shortLabel(label: string): string {
   return short === '' ? label : short;
 }
 
-/** The values of a report's cells as published: null where the cell was blank. */
-export type CellValues = Readonly<Record<string, number | null>>;
-
-/**
- * Sum of cells as published. Blank cells count as 0 beside filled ones (as in the template's own
- * sums); when every cell is blank the sum is blank (null), never 0. Decimals are kept exactly to
- * the sixth place (money in 万元).
- */
-export function sumCells(cells: CellValues, paths: readonly string[]): number | null {
-  let total = 0;
-  let filled = false;
-  for (const p of paths) {
-    const v = cells[p];
-    if (v === null || v === undefined) continue;
-    total += v;
-    filled = true;
-  }
-  return filled ? Number(total.toFixed(6)) : null;
-}
-
 /**
  * A measure's value in one report: a number, null when the cells were blank, undefined when the
  * report's template version does not have the figure.
@@ -80,19 +63,21 @@ export function measureValue(measure: Measure, tables: ReportTables): number | n
 /* ------------------------------------------------------------------------------------------ */
 
 const results = (version: TemplateVersion): readonly ApplicationRow[] =>
-  TEMPLATES[version].applicationRows.find((r) => r.key === null && r.children)?.children ?? [];
+  templateOf(version).applicationRows.find((r) => r.key === null && r.children)?.children ?? [];
 
 /** Paths of every data row under `row` (the row itself when it has no sub-items), in one column. */
-function leafPaths(row: ApplicationRow, prefix: readonly string[], column: string): string[] {
-  const keys = row.key === null ? prefix : [...prefix, row.key];
-  if (!row.children) return [['applications', ...keys, column].join('.')];
-  return row.children.flatMap((c) => leafPaths(c, keys, column));
+function leafPaths(row: ApplicationRow, column: string): string[] {
+  const out: string[] = [];
+  walkApplicationRows([row], (node) => {
+    if (!node.row.children) out.push(['applications', ...node.keys, column].join('.'));
+  });
+  return out;
 }
 
 /** A top-level data row of table 三 (一, 二, 四), in the 总计 column. */
 function applicationRowMeasure(key: string, versions: readonly TemplateVersion[]): Measure {
-  const first = versions[0] ?? 2021;
-  const leaf = applicationLeaves(TEMPLATES[first]).find((l) => l.keys.join('.') === key);
+  const first = versions[0] ?? latestVersion();
+  const leaf = applicationLeaves(templateOf(first)).find((l) => l.keys.join('.') === key);
   if (!leaf) throw new Error(`Table 三 has no row ${key}`);
   const label = leaf.labels[leaf.labels.length - 1] ?? key;
   const path = `applications.${key}.total`;
@@ -116,7 +101,8 @@ export function carriedForwardMeasure(versions: readonly TemplateVersion[]): Mea
 
 /** 三（七）总计, in the 总计 column. */
 export function handledMeasure(versions: readonly TemplateVersion[]): Measure {
-  const label = results(versions[0] ?? 2021).find((r) => r.key === 'total')?.label ?? 'total';
+  const label =
+    results(versions[0] ?? latestVersion()).find((r) => r.key === 'total')?.label ?? 'total';
   return {
     id: 'outcome.total',
     label,
@@ -131,7 +117,7 @@ export function handledMeasure(versions: readonly TemplateVersion[]): Measure {
  * versions (（六）) is compared by its total.
  */
 export function outcomeMeasures(versions: readonly TemplateVersion[]): Measure[] {
-  const first = versions[0] ?? 2021;
+  const first = versions[0] ?? latestVersion();
   return results(first)
     .filter((row) => row.key !== null && row.key !== 'total')
     .filter((row) => versions.every((v) => results(v).some((r) => r.key === row.key)))
@@ -142,7 +128,7 @@ export function outcomeMeasures(versions: readonly TemplateVersion[]): Measure[]
       paths: Object.fromEntries(
         versions.map((v) => {
           const same = results(v).find((r) => r.key === row.key);
-          return [v, same ? leafPaths(same, [], 'total') : []];
+          return [v, same ? leafPaths(same, 'total') : []];
         }),
       ),
     }));
@@ -215,7 +201,7 @@ export interface SharedCell {
  * sub-table, money columns apart from counts. With one version: all of its cells.
  */
 export function sharedProactiveGroups(versions: readonly TemplateVersion[]): ProactiveGroup[] {
-  const first = versions[0] ?? 2021;
+  const first = versions[0] ?? latestVersion();
   const byVersion = versions.map(
     (v) =>
       new Map(
@@ -225,7 +211,7 @@ export function sharedProactiveGroups(versions: readonly TemplateVersion[]): Pro
       ),
   );
   const groups: ProactiveGroup[] = [];
-  for (const section of TEMPLATES[first].proactive) {
+  for (const section of templateOf(first).proactive) {
     const shared: { cell: CellDeclaration; labels: Partial<Record<TemplateVersion, string>> }[] =
       [];
     for (const row of section.rows) {

@@ -7,16 +7,19 @@
  * Pure functions: the Astro components only map over what these return.
  */
 
-import type { ReportTables } from './report-data.ts';
+import type { ReportTables } from '../template/model.ts';
+import {
+  cellDeclarations,
+  findCell,
+  walkApplicationRows,
+  type CellDeclaration,
+} from '../template/cells.ts';
 import {
   APPLICATIONS_CORNER,
+  APPLICATION_COLUMNS,
   PROACTIVE_ROW_HEADER,
-  TEMPLATES,
-  cellDeclarations,
-  type ApplicationRow,
-  type CellDeclaration,
-  type TableId,
-} from './templates.ts';
+} from '../template/declarations.ts';
+import { templateOf } from '../template/registry.ts';
 
 export interface HeaderCell {
   readonly id: string;
@@ -149,8 +152,7 @@ export function proactiveLayouts(
   tables: ReportTables,
   flags: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TableLayout[] {
-  const cells = cellDeclarations(tables.template).filter((c) => c.table === 'proactive');
-  return TEMPLATES[tables.template].proactive.map((section) => {
+  return templateOf(tables.template).proactive.map((section) => {
     const prefix = `t2-${slug(section.id)}`;
     const { rows, ids } = headerRows(
       prefix,
@@ -170,7 +172,7 @@ export function proactiveLayouts(
           label: row.label,
           depth: 0,
           cells: section.columns.map((column, i) => {
-            const cell = cells.find((c) => c.path === `proactive.${row.id}.${column.id}`);
+            const cell = findCell(tables.template, `proactive.${row.id}.${column.id}`);
             if (!cell) throw new Error(`No declared cell proactive.${row.id}.${column.id}`);
             return dataCell(tables, cell, [...(ids[i] ?? []), rowId], flags);
           }),
@@ -194,33 +196,33 @@ export function applicationsLayout(
     firstRow.map((c) => c.columnLabels),
   );
   const body: BodyRow[] = [];
-  const walk = (
-    list: readonly ApplicationRow[],
-    keys: string[],
-    groupIds: string[],
-    depth: number,
-  ) => {
-    list.forEach((row, index) => {
-      const rowKeys = row.key === null ? keys : [...keys, row.key];
-      const rowId = `${prefix}-r-${row.key === null ? `g${depth}-${index}` : slug(rowKeys.join('.'))}`;
-      if (row.children) {
-        body.push({ kind: 'group', id: rowId, label: row.label, depth, cells: [] });
-        walk(row.children, rowKeys, [...groupIds, rowId], depth + 1);
-        return;
-      }
-      const rowCells = cells.filter((c) => c.rowKeys.join('.') === rowKeys.join('.'));
-      body.push({
-        kind: 'data',
-        id: rowId,
-        label: row.label,
-        depth,
-        cells: rowCells.map((cell, i) =>
-          dataCell(tables, cell, [...(ids[i] ?? []), ...groupIds, rowId], flags),
-        ),
-      });
+  // Ids of the printed groups a row sits in, by depth: a data row's headers name every group.
+  const groups: string[] = [];
+  walkApplicationRows(templateOf(tables.template).applicationRows, (node) => {
+    const { row, keys, depth, index } = node;
+    const rowId = `${prefix}-r-${row.key === null ? `g${depth}-${index}` : slug(keys.join('.'))}`;
+    groups.length = depth;
+    if (row.children) {
+      body.push({ kind: 'group', id: rowId, label: row.label, depth, cells: [] });
+      groups.push(rowId);
+      return;
+    }
+    const rowCells = APPLICATION_COLUMNS.map((column) => {
+      const path = ['applications', ...keys, column.id].join('.');
+      const cell = findCell(tables.template, path);
+      if (!cell) throw new Error(`No declared cell ${path}`);
+      return cell;
     });
-  };
-  walk(TEMPLATES[tables.template].applicationRows, [], [], 0);
+    body.push({
+      kind: 'data',
+      id: rowId,
+      label: row.label,
+      depth,
+      cells: rowCells.map((cell, i) =>
+        dataCell(tables, cell, [...(ids[i] ?? []), ...groups, rowId], flags),
+      ),
+    });
+  });
   return {
     id: prefix,
     caption,
@@ -259,9 +261,4 @@ export function appealsLayout(
       },
     ],
   };
-}
-
-/** The table a layout belongs to, by its id prefix (for tests and CSV). */
-export function tableOfLayout(layout: TableLayout): TableId {
-  return layout.id.startsWith('t2') ? 'proactive' : layout.id === 't3' ? 'applications' : 'appeals';
 }

@@ -1,0 +1,223 @@
+/**
+ * Reads table 三 (申请): the printed rows aligned with the version's rows in order, so that a row
+ * whose label a PDF conversion lost is placed by its position between labelled rows.
+ */
+
+import { APPLICATION_COLUMNS, type TemplateVersion } from '../../template/declarations.ts';
+import { applicationLeaves, applicationRowAt, walkApplicationRows } from '../../template/cells.ts';
+import { otherVersions, templateOf } from '../../template/registry.ts';
+import type { Cell } from '../cells.ts';
+import { coreLabel, labelVariants, normLabel } from '../labels.ts';
+import {
+  buildRows,
+  countNumbers,
+  fit,
+  place,
+  rawList,
+  type Fitted,
+  type Row,
+  type TableRead,
+} from './rows.ts';
+import type { SourceLine } from '../source.ts';
+
+interface LeafDecl {
+  readonly keys: readonly string[];
+  readonly label: string;
+  readonly norm: string;
+  readonly core: string;
+  /** All printed labels of the row joined (group + item), and of its groups only. */
+  readonly pathNorm: string;
+  readonly groupNorm: string;
+  readonly describe: string;
+}
+
+function leafScore(row: Row, leaf: LeafDecl, version: TemplateVersion): number {
+  const t = row.norm;
+  if (t === '') return 0;
+  const variant = labelVariants(version).some(
+    (v) => v.row === ['applications', ...leaf.keys].join('.') && t.includes(normLabel(v.text)),
+  );
+  if (variant || t.includes(leaf.norm)) return 3;
+  if (leaf.core.length >= 4 && t.includes(leaf.core)) return 2;
+  // A fragment of a label a PDF conversion split: it must reach into the row's own label, or a
+  // group label alone (（六）其他处理 printed as one row) would pass for one of its items.
+  const fragment =
+    leaf.norm.includes(t) || (leaf.pathNorm.includes(t) && !leaf.groupNorm.includes(t));
+  if (t.length >= 4 && /\p{Script=Han}/u.test(t) && fragment) return 1;
+  return 0;
+}
+
+export function readApplications(
+  version: TemplateVersion,
+  lines: readonly SourceLine[],
+  read: TableRead,
+): void {
+  const leaves: LeafDecl[] = applicationLeaves(templateOf(version)).map((l) => {
+    const label = l.labels[l.labels.length - 1] ?? '';
+    const norm = normLabel(label);
+    return {
+      keys: l.keys,
+      label,
+      norm,
+      core: coreLabel(norm),
+      pathNorm: normLabel(l.labels.join('')),
+      groupNorm: normLabel(l.labels.slice(0, -1).join('')),
+      describe: l.name.join(' '),
+    };
+  });
+  const width = APPLICATION_COLUMNS.length;
+  const rows = buildRows(lines).filter((row) => {
+    const numbers = countNumbers(row.values);
+    read.numbersSeen += numbers;
+    if (numbers > 0 || row.values.some((c) => c.kind === 'value')) return true;
+    return row.values.length > 0 && leaves.some((l) => leafScore(row, l, version) >= 2);
+  });
+
+  // Align rows with the template's rows in order (edit distance): a row whose label matches is
+  // placed there; a row without a label is placed by its position between matched rows.
+  const n = rows.length;
+  const m = leaves.length;
+  const SKIP = 10;
+  const cost = (i: number, j: number): number => {
+    const row = rows[i];
+    const leaf = leaves[j];
+    if (!row || !leaf) return Infinity;
+    if (row.norm === '') return 1;
+    const s = leafScore(row, leaf, version);
+    return s === 0 ? Infinity : (3 - s) * 0.5;
+  };
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const at = (i: number, j: number) => dp[i]?.[j] ?? Infinity;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      if (i === 0 && j === 0) continue;
+      const options = [
+        i > 0 && j > 0 ? at(i - 1, j - 1) + cost(i - 1, j - 1) : Infinity,
+        i > 0 ? at(i - 1, j) + SKIP : Infinity,
+        j > 0 ? at(i, j - 1) + SKIP : Infinity,
+      ];
+      (dp[i] as number[])[j] = Math.min(...options);
+    }
+  }
+  const matches: { row: Row; leaf: LeafDecl }[] = [];
+  const extraRows: Row[] = [];
+  const missing: number[] = [];
+  for (let i = n, j = m; i > 0 || j > 0;) {
+    const here = at(i, j);
+    if (i > 0 && j > 0 && here === at(i - 1, j - 1) + cost(i - 1, j - 1)) {
+      matches.unshift({ row: rows[i - 1] as Row, leaf: leaves[j - 1] as LeafDecl });
+      i--;
+      j--;
+    } else if (i > 0 && here === at(i - 1, j) + SKIP) {
+      extraRows.unshift(rows[i - 1] as Row);
+      i--;
+    } else {
+      missing.unshift(j - 1);
+      j--;
+    }
+  }
+
+  for (const { row, leaf } of matches) {
+    const fitted = fit(row.values, width);
+    const label = `表三「${leaf.describe}」行`;
+    if (fitted.extra.length > 0) {
+      read.unplaced.push({
+        table: 'applications',
+        line: row.line,
+        values: rawList(fitted.extra),
+        reason: `${label}只有 ${width} 个单元格，多出的数字没有放入`,
+      });
+    }
+    let cells: readonly Cell[] = fitted.cells;
+    if (fitted.short) {
+      if (fitted.cells.every((c) => c.kind === 'empty')) {
+        cells = [];
+        read.issues.push({
+          file: read.file,
+          severity: 'warning',
+          field: 'applications',
+          message: `${label}只读到 ${fitted.cells.length} 个空白单元格（应为 ${width} 个），整行记为空白。`,
+        });
+      } else {
+        read.unplaced.push({
+          table: 'applications',
+          line: row.line,
+          values: rawList(fitted.cells),
+          reason: `${label}只读到 ${fitted.cells.length} 个单元格（应为 ${width} 个），无法确定哪些单元格空白`,
+        });
+        missing.push(leaves.indexOf(leaf));
+        continue;
+      }
+    }
+    if (row.norm === '') {
+      read.issues.push({
+        file: read.file,
+        severity: 'warning',
+        field: 'applications',
+        message: `第 ${row.line} 行的数字没有行标签（原文的标签与数字分开了），按顺序放入${label}。请对照原文核对。`,
+      });
+    }
+    APPLICATION_COLUMNS.forEach((column, k) => {
+      const path = ['applications', ...leaf.keys, column.id].join('.');
+      place(read, version, path, cells[k] ?? { kind: 'empty', raw: '' }, null);
+    });
+  }
+  const missingLeaves = [...new Set(missing)]
+    .sort((a, b) => a - b)
+    .map((j) => leaves[j] as LeafDecl);
+  for (const row of extraRows) {
+    const guess = positionalGuess(row, rows, matches, leaves, missingLeaves);
+    read.unplaced.push({
+      table: 'applications',
+      line: row.line,
+      values: rawList(row.values),
+      reason: row.norm
+        ? `无法识别的行标签「${row.label}」${guess}`
+        : `这一行没有行标签，按位置也无法确定是哪一行`,
+    });
+  }
+  for (const leaf of missingLeaves) {
+    read.issues.push({
+      file: read.file,
+      severity: 'error',
+      field: 'applications',
+      message: `缺少表三「${leaf.describe}」行。`,
+    });
+  }
+  // A row this version splits into items that another version prints as one row (（六）其他处理):
+  // the report may keep the other version's shape.
+  walkApplicationRows(templateOf(version).applicationRows, (node) => {
+    const children = node.row.children;
+    if (!children || node.row.key === null) return;
+    const single = otherVersions(version)
+      .map((v) => ({ v, node: applicationRowAt(templateOf(v), node.keys) }))
+      .find((o) => o.node && !o.node.row.children);
+    if (!single?.node) return;
+    const singleLabel = single.node.row.label;
+    const prefix = node.keys.join('.');
+    const itemMissing = missing.some((j) => leaves[j]?.keys.join('.').startsWith(`${prefix}.`));
+    if (itemMissing && extraRows.some((r) => r.norm.includes(normLabel(singleLabel)))) {
+      read.issues.push({
+        file: read.file,
+        severity: 'warning',
+        field: 'applications',
+        message: `原文的「${singleLabel}」只有一行（${single.v} 年版的写法），而 ${version} 年版分 ${children.length} 项：请对照原文确认如何录入。`,
+      });
+    }
+  });
+}
+
+/** "（按位置可能是「2.其他法律行政法规禁止公开」）" for an unknown label between matched rows. */
+function positionalGuess(
+  row: Row,
+  rows: readonly Row[],
+  matches: readonly { row: Row; leaf: LeafDecl }[],
+  leaves: readonly LeafDecl[],
+  missing: readonly LeafDecl[],
+): string {
+  const index = rows.indexOf(row);
+  const before = [...matches].reverse().find((mt) => rows.indexOf(mt.row) < index);
+  const lo = before ? leaves.indexOf(before.leaf) : -1;
+  const candidate = missing.find((l) => leaves.indexOf(l) > lo);
+  return candidate ? `（按位置可能是「${candidate.describe}」）` : '';
+}
