@@ -4,11 +4,17 @@
  * belongs to another format), and the version a set of printed labels votes for.
  *
  * The national versions register themselves here; a new national format is one file in
- * `versions/` and one line below. A test (or a tool) may register a further declaration with
- * `registerTemplate` before it reads content: every module reads versions through this registry,
- * so nothing else changes. Declarations are immutable once registered.
+ * `versions/` and one line below. Every module reads versions through this registry, so nothing
+ * else changes. Declarations are immutable once registered.
+ *
+ * A declaration can also come from outside the code base, as data: `NIANBAO_TEMPLATES` names a
+ * JSON file holding one declaration or a list. Each process (`npm run check`, every module graph
+ * of `astro build`) reads it when this module loads, so they all agree; tests declare a fictional
+ * version this way (`test/fixtures/third-version/`), or in-process with `registerTemplate`.
  */
 
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { TemplateDeclaration, TemplateVersion } from './declarations.ts';
 import { TEMPLATE_2019 } from './versions/v2019.ts';
 import { TEMPLATE_2021 } from './versions/v2021.ts';
@@ -25,6 +31,33 @@ export function registerTemplate(declaration: TemplateDeclaration): void {
 
 registerTemplate(TEMPLATE_2019);
 registerTemplate(TEMPLATE_2021);
+for (const declaration of declarationsFromFile(process.env.NIANBAO_TEMPLATES)) {
+  registerTemplate(declaration);
+}
+
+/**
+ * Declarations in a JSON file (one, or a list). Only the outline is checked here: a declaration
+ * is code's business (a developer's, not an editor's), and a malformed one fails loudly.
+ */
+export function declarationsFromFile(file: string | undefined): TemplateDeclaration[] {
+  if (!file) return [];
+  const parsed: unknown = JSON.parse(readFileSync(resolve(file), 'utf8'));
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  for (const d of list) {
+    const ok =
+      typeof d === 'object' &&
+      d !== null &&
+      Number.isInteger(d.version) &&
+      Number.isInteger(d.usualFrom) &&
+      typeof d.document === 'string' &&
+      typeof d.citation === 'string' &&
+      Array.isArray(d.proactive) &&
+      Array.isArray(d.applicationRows) &&
+      Array.isArray(d.labelVariants);
+    if (!ok) throw new Error(`${file}: not a template declaration (see template/declarations.ts)`);
+  }
+  return list as TemplateDeclaration[];
+}
 
 /** Every registered version, ascending. */
 export function templateVersions(): TemplateVersion[] {
