@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchiveCached } from '../lib/content/archive-cache.ts';
 import { contentRoot } from '../lib/content/content-root.ts';
-import { absoluteUrl } from '../lib/site/discovery.ts';
+import { publicUrl } from '../lib/site/discovery.ts';
 import { archiveCsvChunks, archiveJsonChunks } from '../lib/open-data/open-data.ts';
 import { joinBase, reportPath } from '../lib/site/urls.ts';
 
@@ -38,7 +38,7 @@ export default function archiveDownloads(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const { reports } = loadArchiveCached(root);
-        const page = (path: string) => absoluteUrl(site, base, path) ?? joinBase(base, path);
+        const page = (path: string) => publicUrl(site, base, path);
         await writePieces(join(out, 'data/archive.csv'), archiveCsvChunks(reports));
         await writePieces(
           join(out, 'data/archive.json'),

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { absoluteUrl, atomFeed, sitemap } from '../lib/site/discovery.ts';
+import { atomFeed, publicUrl, sitemap } from '../lib/site/discovery.ts';
+import { SITE_NAME } from '../lib/site/identity.ts';
 import { sortedReports } from '../lib/site/site-data.ts';
 import { agencyPath, reportPath, yearPath } from '../lib/site/urls.ts';
 
@@ -13,11 +14,9 @@ export const getStaticPaths = (() =>
     ? [{ params: { file: 'feed' } }, { params: { file: 'sitemap' } }]
     : []) satisfies GetStaticPaths;
 
-const SITE_NAME = '政府信息公开年报档案';
-
 export const GET: APIRoute = async ({ params, site }) => {
   const reports = sortedReports(await getCollection('reports'));
-  const abs = (path: string) => absoluteUrl(site, import.meta.env.BASE_URL, path) ?? path;
+  const abs = (path: string) => publicUrl(site, import.meta.env.BASE_URL, path);
   const body =
     params.file === 'feed'
       ? atomFeed(reports, {

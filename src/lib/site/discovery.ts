@@ -17,6 +17,11 @@ export function absoluteUrl(site: URL | string | undefined, base: string, path: 
   return new URL(joinBase(base, path), site).href;
 }
 
+/** An absolute URL when SITE_URL is set, else the root-relative path with the base. */
+export function publicUrl(site: URL | string | undefined, base: string, path: string): string {
+  return absoluteUrl(site, base, path) ?? joinBase(base, path);
+}
+
 /** Escapes text for XML content and attribute values. */
 export function xmlEscape(text: string): string {
   return text

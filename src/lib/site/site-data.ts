@@ -5,6 +5,14 @@
 import type { ReportBase } from '../content/archive.ts';
 import { compareText } from '../content/problems.ts';
 
-export function sortedReports(entries: readonly { data: ReportBase }[]): ReportBase[] {
+/** The route of each report's page and downloads: its params and the report, sorted. */
+export function reportRoutes<T extends ReportBase>(entries: readonly { data: T }[]) {
+  return sortedReports(entries).map((report) => ({
+    params: { agency: report.agency.id, year: String(report.year) },
+    props: { report },
+  }));
+}
+
+export function sortedReports<T extends ReportBase>(entries: readonly { data: T }[]): T[] {
   return entries.map((e) => e.data).sort((a, b) => compareText(a.id, b.id));
 }

@@ -2,13 +2,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import type { ReportBase } from '../../../../lib/content/archive.ts';
 import { reportCsv } from '../../../../lib/open-data/open-data.ts';
-import { sortedReports } from '../../../../lib/site/site-data.ts';
+import { reportRoutes } from '../../../../lib/site/site-data.ts';
 
 export const getStaticPaths = (async () =>
-  sortedReports(await getCollection('reports')).map((report) => ({
-    params: { agency: report.agency.id, year: String(report.year) },
-    props: { report },
-  }))) satisfies GetStaticPaths;
+  reportRoutes(await getCollection('reports'))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(reportCsv((props as { report: ReportBase }).report), {
