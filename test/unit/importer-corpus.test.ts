@@ -78,7 +78,7 @@ describe('2020-jiyuan-gongan.txt (web text, tabs; 16 zeros for 15 cells)', () =>
     expect(result.template).toBe(seed.tables?.template);
     expect(result.cells).toEqual(seed.tables?.cells);
     expect(result.units).toEqual(seed.tables?.units);
-    expect(result.notes).toEqual({});
+    expect(result.cellNotes).toEqual({});
     expect(result.discrepancies).toEqual([]);
   });
 
@@ -152,7 +152,7 @@ describe('2019-shanghai-shizhengfu-bangongting.txt (blank cells, 总计 blank on
       },
     });
     expect(result.units).toEqual({ 'proactive.procurement.amount': '元' });
-    expect(result.notes).toEqual({ 'proactive.procurement.amount': '251000元' });
+    expect(result.cellNotes).toEqual({ 'proactive.procurement.amount': '251000元' });
     expect(result.complete).toBe(true);
     expectAccounted(result);
   });
@@ -243,7 +243,7 @@ describe('2025-shanghai-shizhengfu-bangongting.txt (PDF to markdown, labels spli
         litigation_after_review: [6, 0, 9, 7, 22],
       },
     });
-    expect(result.notes).toEqual({
+    expect(result.cellNotes).toEqual({
       'proactive.regulations.issued': '（其中修订 16 件）',
       'proactive.normative_documents.repealed': '（含自然失效 29 件）',
     });
@@ -324,7 +324,7 @@ describe('2024-huaianshi-zhengfu.txt (pdftotext -layout)', () => {
         litigation_after_review: [12, 1, 1, 6, 20],
       },
     });
-    expect(result.notes).toEqual({});
+    expect(result.cellNotes).toEqual({});
     expect(result.discrepancies).toEqual([]);
     expect(result.complete).toBe(true);
     expectAccounted(result);
@@ -432,6 +432,6 @@ describe('the demo archive', () => {
     );
     expect(problems).toEqual([]);
     expect(data.tables?.cells).toEqual(result.cells);
-    expect(data.tables?.cellNotes).toEqual(result.notes);
+    expect(data.tables?.cellNotes).toEqual(result.cellNotes);
   });
 });

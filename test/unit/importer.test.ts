@@ -213,7 +213,7 @@ describe('text inside numeric cells', () => {
     expect(result.cells['proactive.procurement.amount']).toBe(251000);
     expect(result.cells['proactive.normative_documents.made']).toBe(110);
     expect(result.units).toEqual({ 'proactive.procurement.amount': '元' });
-    expect(result.notes).toEqual({
+    expect(result.cellNotes).toEqual({
       'proactive.normative_documents.made': '（其中修订16件）',
       'proactive.procurement.amount': '251000元',
     });
@@ -226,7 +226,7 @@ describe('text inside numeric cells', () => {
       webText(2021, { cells: (row, cells) => (row === 'licensing' ? ['见附件'] : cells) }),
     );
     expect(result.cells['proactive.licensing.decisions']).toBeNull();
-    expect(result.notes['proactive.licensing.decisions']).toBe('见附件');
+    expect(result.cellNotes['proactive.licensing.decisions']).toBe('见附件');
     expect(result.issues.map((i) => i.message)).toContain(
       '表二第二十条第（五）项「行政许可」行「本年处理决定数量」列印的是文字「见附件」，没有数字：已记为空白，文字写入单元格注释。',
     );

@@ -4,8 +4,7 @@
  */
 
 import { stringify } from 'yaml';
-import { UNCONFIRMED_IMPORT_NOTE } from '../content/report-data/discrepancies.ts';
-import type { Discrepancy } from '../template/model.ts';
+import { UNCONFIRMED_IMPORT_NOTE, type Discrepancy } from '../template/model.ts';
 import { failingChecks } from '../template/rules.ts';
 import { TABLE_COMPONENTS, type TableComponent } from '../content/report-prose.ts';
 import { cellDeclarations } from '../template/cells.ts';
@@ -53,7 +52,7 @@ export interface ImportResult {
   readonly templateEvidence: string;
   readonly cells: Readonly<Record<string, number | null>>;
   readonly units: Readonly<Record<string, string | null>>;
-  readonly notes: Readonly<Record<string, string>>;
+  readonly cellNotes: Readonly<Record<string, string>>;
   /** Rules the published numbers break, written under `discrepancies`. */
   readonly discrepancies: readonly Discrepancy[];
   readonly issues: readonly Problem[];
@@ -167,10 +166,10 @@ export function importReport(input: string, options: ImportOptions = {}): Import
   }
 
   // Notes in the template's cell order, like the tables.
-  const notes: Record<string, string> = {};
+  const cellNotes: Record<string, string> = {};
   for (const c of cellDeclarations(template)) {
-    const note = read.notes[c.path];
-    if (note !== undefined) notes[c.path] = note;
+    const note = read.cellNotes[c.path];
+    if (note !== undefined) cellNotes[c.path] = note;
   }
   const discrepancies = failingChecks(template, read.cells).map((f) => ({
     check: f.check.id,
@@ -200,7 +199,7 @@ export function importReport(input: string, options: ImportOptions = {}): Import
         ]),
   ];
   const yaml = writeReportYaml(
-    { template, cells: read.cells, units: read.units, notes, discrepancies },
+    { template, cells: read.cells, units: read.units, cellNotes, discrepancies },
     header,
   );
   const agencyName = title ? agencyFromTitle(title) : null;
@@ -215,7 +214,7 @@ export function importReport(input: string, options: ImportOptions = {}): Import
     templateEvidence,
     cells: read.cells,
     units: read.units,
-    notes,
+    cellNotes,
     discrepancies,
     issues,
     unplaced: read.unplaced,

@@ -19,7 +19,7 @@ export interface TablesToWrite {
   readonly template: TemplateVersion;
   readonly cells: Readonly<Record<string, number | null>>;
   readonly units: Readonly<Record<string, string | null>>;
-  readonly notes: Readonly<Record<string, string>>;
+  readonly cellNotes: Readonly<Record<string, string>>;
   readonly discrepancies: readonly Discrepancy[];
 }
 
@@ -81,11 +81,11 @@ export function writeReportYaml(t: TablesToWrite, header: readonly string[]): st
     out.push(`${`  ${row.id}: `.padEnd(pad + 2)}[${cells.join(', ')}]`);
   }
 
-  const notePaths = Object.keys(t.notes);
+  const notePaths = Object.keys(t.cellNotes);
   if (notePaths.length > 0) {
     out.push('', 'cell_notes:');
     // In the order of the template's cells, like the tables above.
-    for (const path of notePaths) out.push(`  ${path}: ${yamlScalar(t.notes[path] ?? '')}`);
+    for (const path of notePaths) out.push(`  ${path}: ${yamlScalar(t.cellNotes[path] ?? '')}`);
   }
   if (t.discrepancies.length > 0) {
     out.push('', 'discrepancies:');

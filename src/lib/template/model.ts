@@ -31,6 +31,13 @@ export interface ReportTables {
   readonly discrepancies: readonly Discrepancy[];
 }
 
+/**
+ * The note the importer writes on each rule failure it finds. Until an editor replaces it, the
+ * acknowledgement is not one: an import must not confirm its own reading of the original.
+ */
+export const UNCONFIRMED_IMPORT_NOTE =
+  '导入时按原文录入：原文数字不符合这条勾稽关系，请编辑对照原文确认。';
+
 /** An acknowledged rule failure, as shown to readers. */
 export interface Notice extends CheckResult {
   /** The editor's note on the acknowledgement. */

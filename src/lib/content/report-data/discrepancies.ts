@@ -8,13 +8,6 @@ import type { Discrepancy } from '../../template/model.ts';
 import { describeNode, lineOf, type Entry } from '../yaml-source.ts';
 import { checkedEntries, type ReadContext } from './entries.ts';
 
-/**
- * The note the importer writes on each rule failure it finds. Until an editor replaces it, the
- * acknowledgement is not one: an import must not confirm its own reading of the original.
- */
-export const UNCONFIRMED_IMPORT_NOTE =
-  '导入时按原文录入：原文数字不符合这条勾稽关系，请编辑对照原文确认。';
-
 const DISCREPANCY_KEYS = ['check', 'left', 'right', 'note'] as const;
 
 /** An acknowledgement as read, with where it stands in the file. */

@@ -5,11 +5,11 @@
  */
 
 import { isSeq, type Node } from 'yaml';
-import type { Notice } from '../../template/model.ts';
+import { UNCONFIRMED_IMPORT_NOTE, type Notice } from '../../template/model.ts';
 import { RULES, checksFor, type CheckResult } from '../../template/rules.ts';
 import { describeFailure, discrepancyYaml } from '../../template/wording.ts';
 import type { Entry } from '../yaml-source.ts';
-import { UNCONFIRMED_IMPORT_NOTE, type LocatedDiscrepancy } from './discrepancies.ts';
+import type { LocatedDiscrepancy } from './discrepancies.ts';
 import type { ReadContext } from './entries.ts';
 
 /**

@@ -7,9 +7,8 @@
  * reason; problems name the input file and the table (as the field).
  */
 
-import { findCell } from '../../template/cells.ts';
+import { cellDeclarations, describeCell, findCell } from '../../template/cells.ts';
 import type { TableId, TemplateVersion } from '../../template/declarations.ts';
-import { cellDeclarations, describeCell } from '../../template/cells.ts';
 import { valueKindViolation } from '../../template/value-kinds.ts';
 import type { Problem } from '../../content/problems.ts';
 import { isValue, parseCell, splitLayout, type Cell } from '../cells.ts';
@@ -30,7 +29,7 @@ export interface TableRead {
   readonly file: string;
   readonly cells: Record<string, number | null>;
   readonly units: Record<string, string | null>;
-  readonly notes: Record<string, string>;
+  readonly cellNotes: Record<string, string>;
   readonly issues: Problem[];
   readonly unplaced: Unplaced[];
   /** Numbers printed in the tables, and how many of them were placed in a cell. */
@@ -188,7 +187,7 @@ export function emptyRead(version: TemplateVersion, file: string): TableRead {
     file,
     cells,
     units: {},
-    notes: {},
+    cellNotes: {},
     issues: [],
     unplaced: [],
     numbersSeen: 0,
@@ -211,7 +210,7 @@ export function place(
   }
   if (cell.kind !== 'value') {
     read.cells[path] = null;
-    read.notes[path] = cell.raw;
+    read.cellNotes[path] = cell.raw;
     read.issues.push({
       file: read.file,
       severity: 'warning',
@@ -222,7 +221,7 @@ export function place(
   }
   if (cell.value !== null) read.numbersPlaced++;
   read.cells[path] = cell.value;
-  if (cell.note !== undefined) read.notes[path] = cell.note;
+  if (cell.note !== undefined) read.cellNotes[path] = cell.note;
   if (unitColumn !== null && cell.unit !== undefined) read.units[unitColumn] = cell.unit;
   const kindError =
     cell.value === null
