@@ -19,9 +19,8 @@ function summary(name: string) {
   return { reports: archive.reports.map((r) => r.id), problems: archive.problems };
 }
 
-// Fixture folders that other suites own: the build test's site, the importer's corpus of real reports.
-// Fixtures with suites of their own: build-site (test/build/site.test.ts), corpus (importer tests),
-// third-version (test/build/third-version.test.ts).
+// Fixture folders that other suites own: the build test's site, the importer's corpus of real
+// reports, the fictional third template version (test/build/third-version.test.ts).
 const OTHER_SUITES = ['build-site', 'corpus', 'third-version'];
 /** Registers a fixture as tested when the test is declared, so the corpus check sees them all. */
 const TESTED: string[] = [];
