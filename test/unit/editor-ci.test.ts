@@ -203,3 +203,11 @@ describe('the pre-commit hook', () => {
     expect(ls.stdout.split(' ')[0]).toBe('100755');
   });
 });
+
+describe('a quiet npm ci', () => {
+  it('every dependency with an install script is reviewed in allowScripts (no npm warn install-scripts)', () => {
+    const run = spawnSync('npm', ['install-scripts', 'ls'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('No packages with unreviewed install scripts.');
+    expect(run.status).toBe(0);
+  });
+});
