@@ -26,7 +26,7 @@ import {
   SLUG,
   TABLE_SHORT,
   TABLE_TITLES,
-  TEMPLATES,
+  templateOf,
   TEMPLATE_VERSIONS,
   cellDeclarations,
   checksFor,
@@ -106,7 +106,7 @@ function tableOrNotPrinted(table: TableId, schema: JsonSchema): JsonSchema {
 
 function proactiveSchema(version: TemplateVersion): JsonSchema {
   const rows: Record<string, JsonSchema> = {};
-  for (const section of TEMPLATES[version].proactive) {
+  for (const section of templateOf(version).proactive) {
     for (const row of section.rows) {
       const where = `${TABLE_SHORT.proactive}${section.heading}「${row.label}」行`;
       const cells: Record<string, JsonSchema> = {};
@@ -181,10 +181,10 @@ function applicationLevel(
       title: row.label,
       description: `${TABLE_SHORT.applications}「${row.label}」：分项 ${row.children.map((c) => c.key).join('、')}。`,
     });
-    // CONTRACT.md: a 2021-format report that prints （六）其他处理 as one row (the 2019 way)
-    // writes that combined row; its three sub-rows are then not printed.
+    // The content contract: a report whose format splits （六）其他处理 into sub-rows but that
+    // prints it as one row writes that combined row; its sub-rows are then not printed.
     out[row.key] =
-      version === 2021 && row.key === 'other' && labels.length === 0
+      row.key === 'other' && labels.length === 0
         ? {
             title: row.label,
             anyOf: [
@@ -201,7 +201,7 @@ function applicationLevel(
 }
 
 function applicationsSchema(version: TemplateVersion): JsonSchema {
-  return closedObject(applicationLevel(TEMPLATES[version].applicationRows, [], version), {
+  return closedObject(applicationLevel(templateOf(version).applicationRows, [], version), {
     description: `${TABLE_SHORT.applications}：每行 ${APPLICATION_COLUMNS.length} 个单元格 [${APPLICATION_COLUMNS.map((c) => c.label).join(', ')}]。`,
   });
 }
@@ -326,7 +326,7 @@ function correctionsSchema(version: TemplateVersion): JsonSchema {
 
 /** The schema of `data/reports/<agency>/<year>.yaml` for one template version. */
 export function reportSchema(version: TemplateVersion): JsonSchema {
-  const t = TEMPLATES[version];
+  const t = templateOf(version);
   return {
     $schema: DRAFT_07,
     title: `政府信息公开工作年度报告：表格数据（${version} 年版格式）`,
@@ -375,7 +375,7 @@ export function anyReportSchema(): JsonSchema {
     properties: {
       template: {
         title: '模板版本',
-        description: TEMPLATE_VERSIONS.map((v) => `${v}：${TEMPLATES[v].document}`).join('；'),
+        description: TEMPLATE_VERSIONS.map((v) => `${v}：${templateOf(v).document}`).join('；'),
         enum: [...TEMPLATE_VERSIONS],
       },
     },

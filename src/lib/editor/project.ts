@@ -4,6 +4,9 @@
  * the paths below change.
  */
 
+import type { TemplateVersion } from '../template/declarations.ts';
+import { templateVersions } from '../template/registry.ts';
+
 export {
   APPEALS_COLUMNS,
   APPEALS_ROWS,
@@ -13,15 +16,18 @@ export {
   SECTION_HEADINGS,
   TABLE_SHORT,
   TABLE_TITLES,
-  TEMPLATES,
-  TEMPLATE_VERSIONS,
-  cellDeclarations,
-  describeCell,
   type ApplicationRow,
   type Column,
   type TableId,
   type TemplateVersion,
-} from '../templates.ts';
+} from '../template/declarations.ts';
+export { cellDeclarations, describeCell } from '../template/cells.ts';
+export { templateOf, usualVersion } from '../template/registry.ts';
+export { versionChoiceText } from '../template/wording.ts';
+
+/** Every registered template version, ascending (the registry's, read once). */
+export const TEMPLATE_VERSIONS: readonly TemplateVersion[] = templateVersions();
+
 export {
   AGENCY_KINDS,
   AGENCY_LEVELS,
@@ -31,8 +37,8 @@ export {
   isWebUrl,
   readAgencies,
   type Agency,
-} from '../agencies.ts';
-export { checksFor } from '../rules.ts';
+} from '../content/agencies.ts';
+export { checksFor } from '../template/rules.ts';
 export {
   AGENCIES_FILE,
   DATA_DIR,
@@ -40,8 +46,8 @@ export {
   LAST_YEAR,
   PROSE_DIR,
   loadArchive,
-} from '../archive.ts';
-export { readReportData } from '../report-data.ts';
-export { TABLE_COMPONENTS, type TableComponent } from '../report-prose.ts';
+} from '../content/archive.ts';
+export { readReportData } from '../content/report-data/read.ts';
+export { TABLE_COMPONENTS, type TableComponent } from '../content/report-prose.ts';
 export { writeReportYaml, yamlScalar } from '../importer/write-yaml.ts';
-export { formatReport, hasErrors, type Problem } from '../problems.ts';
+export { formatReport, hasErrors, type Problem } from '../content/problems.ts';

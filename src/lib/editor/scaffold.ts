@@ -21,6 +21,8 @@ import {
   TABLE_TITLES,
   TEMPLATE_VERSIONS,
   isWebUrl,
+  usualVersion,
+  versionChoiceText,
   readAgencies,
   writeReportYaml,
   yamlScalar,
@@ -29,9 +31,9 @@ import {
 } from './project.ts';
 import { AGENCIES_SCHEMA_FILE, SCHEMA_DIR, reportSchemaFile } from './json-schema.ts';
 
-/** The format a report of this year usually follows: 2019 版 up to the 2020 reports, then 2021 版. */
+/** The format a report of this year usually follows (the registry decides). */
 export function usualTemplate(year: number): TemplateVersion {
-  return year <= 2020 ? 2019 : 2021;
+  return usualVersion(year);
 }
 
 /** The first line that lets VS Code's YAML extension find the schema, relative to `file`. */
@@ -113,9 +115,7 @@ export function planNewReport(input: NewReportInput, state: ProjectState): NewRe
   if (input.template !== undefined) {
     const t = TEMPLATE_VERSIONS.find((v) => String(v) === input.template);
     if (!t) {
-      return fail(
-        `--template 应为 ${TEMPLATE_VERSIONS.join(' 或 ')}（分别对应国办公开办函〔2019〕60号和〔2021〕30号的格式），实为「${input.template}」。`,
-      );
+      return fail(`--template 应为 ${versionChoiceText()}，实为「${input.template}」。`);
     }
     template = t;
   }
@@ -245,7 +245,7 @@ export function reportYaml(file: string, title: string, template: TemplateVersio
     'status: draft',
   ];
   const tables = writeReportYaml(
-    { template, cells: {}, units: {}, notes: {}, discrepancies: [] },
+    { template, cells: {}, units: {}, cellNotes: {}, discrepancies: [] },
     [],
   );
   return [...header, tables].join('\n');
