@@ -20,7 +20,7 @@ function summary(name: string) {
 }
 
 // Fixture folders that other suites own: the build test's site, the importer's corpus of real reports.
-const OTHER_SUITES = ['build-site', 'corpus'];
+const OTHER_SUITES = ['build-site', 'corpus', 'import-inputs'];
 /** Registers a fixture as tested when the test is declared, so the corpus check sees them all. */
 const TESTED: string[] = [];
 const scenario = (name: string) => {
