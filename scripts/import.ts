@@ -1,13 +1,15 @@
 /**
  * `npm run import -- <file> --agency <id> [--year <yyyy>] [--out <dir>] [--force] [--allow-partial]`
  *
- * Turns a published report (text copied from a web page, `pdftotext -layout` output, a markdown
- * conversion of a PDF, or a saved HTML page) into data/reports/<agency>/<year>.yaml and
+ * Turns a published report (a PDF, a .docx, an .xlsx, a saved HTML page in any declared encoding,
+ * text copied from a web page, `pdftotext -layout` output, a markdown conversion of a PDF) into
+ * data/reports/<agency>/<year>.yaml and
  * src/content/reports/<agency>/<year>.mdx, adds the agency to data/agencies.yaml when it is
  * missing, then runs the same checks as `npm run check`.
  *
  * Exit code 0: everything read and the content check passes. 1: something was not read (the
- * summary lists it; nothing is written unless --allow-partial) or the check found errors.
+ * summary lists it; nothing is written unless --allow-partial), the file cannot be read at all
+ * (a refused kind, a broken or hostile file: nothing is written), or the check found errors.
  * 2: wrong arguments, or files exist and --force was not given.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { AGENCIES_FILE, DATA_DIR, PROSE_DIR, loadArchive } from '../src/lib/cont
 import { SLUG, readAgencies } from '../src/lib/content/agencies.ts';
 import { guessAgency } from '../src/lib/importer/agency-guess.ts';
 import { importReport, summaryLines } from '../src/lib/importer/import-report.ts';
+import { InputError, KIND_LABEL, readInputFile } from '../src/lib/importer/inputs/index.ts';
 import { yamlScalar } from '../src/lib/importer/write-yaml.ts';
 import { formatReport, hasErrors } from '../src/lib/content/problems.ts';
 
@@ -54,7 +57,15 @@ if (values.year !== undefined && !/^\d{4}$/.test(values.year)) fail('--year 应�
 const out = resolve(values.out ?? process.cwd());
 if (!existsSync(file)) fail(`找不到文件 ${file}。`);
 
-const result = importReport(readFileSync(file, 'utf8'), {
+let input;
+try {
+  input = await readInputFile(file);
+} catch (e) {
+  if (!(e instanceof InputError)) throw e;
+  console.error(`无法导入：${e.message}\n没有写入任何文件。`);
+  process.exit(1);
+}
+const result = importReport(input.text, {
   fileName: basename(file),
   ...(values.year ? { year: Number(values.year) } : {}),
 });
@@ -62,7 +73,8 @@ const year = result.year;
 if (year === null) fail('标题中没有年份：请用 --year 给出报告年度。');
 
 const print = (line = '') => console.log(line);
-print(`原文：${file}（${result.format === 'html' ? 'HTML 网页' : '文本'}）`);
+print(`原文：${file}（${KIND_LABEL[input.kind]}）`);
+for (const note of input.notes) print(`  ${note}`);
 print(`标题：${result.title ?? '（未找到）'}`);
 print(
   `年度：${year}　发布日期：${result.published ?? '（未找到）'}　原文地址：${result.source ?? '（未找到）'}`,
@@ -70,6 +82,13 @@ print(
 print(`模板：${result.template} 年版（${result.templateEvidence}）`);
 print(`表格中的数字：共 ${result.numbersSeen} 个，放入单元格 ${result.numbersPlaced} 个。`);
 const summary = summaryLines(result);
+// Numbers whose row or column the page layout did not establish: listed, never placed.
+for (const u of input.unplaced) {
+  summary.push(
+    `未放入的数字：第 ${u.page} 页 ${u.values.map((v) => `「${v}」`).join('')}：${u.reason}。`,
+  );
+}
+const complete = result.complete && input.unplaced.length === 0;
 if (summary.length > 0) {
   print();
   for (const l of summary) print(l);
@@ -83,7 +102,7 @@ if (result.discrepancies.length > 0) {
 }
 print();
 
-if (!result.complete && !values['allow-partial']) {
+if (!complete && !values['allow-partial']) {
   print(
     '导入不完整：没有写入任何文件。请对照原文核对上面列出的内容；如需先写出草稿，加上 --allow-partial。',
   );
@@ -102,7 +121,7 @@ for (const [rel, text] of [
 ] as const) {
   mkdirSync(dirname(join(out, rel)), { recursive: true });
   writeFileSync(join(out, rel), text);
-  print(`已写入 ${rel}${result.complete ? '' : '（草稿，导入不完整）'}`);
+  print(`已写入 ${rel}${complete ? '' : '（草稿，导入不完整）'}`);
 }
 
 // The agency, when it is not registered yet.
@@ -139,4 +158,4 @@ print();
 print('内容检查（与 npm run check 相同）：');
 const archive = loadArchive(out);
 print(formatReport(archive.problems));
-process.exitCode = !result.complete || hasErrors(archive.problems) ? 1 : 0;
+process.exitCode = !complete || hasErrors(archive.problems) ? 1 : 0;

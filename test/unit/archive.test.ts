@@ -20,8 +20,9 @@ function summary(name: string) {
 }
 
 // Fixture folders that other suites own: the build test's site, the importer's corpus of real
-// reports, the fictional third template version (test/build/third-version.test.ts).
-const OTHER_SUITES = ['build-site', 'corpus', 'third-version'];
+// reports, the importer's published and generated documents (import-inputs-*.test.ts), the
+// fictional third template version (test/build/third-version.test.ts).
+const OTHER_SUITES = ['build-site', 'corpus', 'import-inputs', 'third-version'];
 /** Registers a fixture as tested when the test is declared, so the corpus check sees them all. */
 const TESTED: string[] = [];
 const scenario = (name: string) => {

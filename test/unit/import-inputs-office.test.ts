@@ -1,0 +1,128 @@
+/**
+ * Word, Excel, saved pages in GBK and text copied from a browser: each demo report made the way
+ * agencies make them (test/support/make-import-inputs.ts) imports to its hand-checked cells.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { importReport } from '../../src/lib/importer/import-report.ts';
+import { readInput } from '../../src/lib/importer/inputs/index.ts';
+import { decodeText, unstackCells } from '../../src/lib/importer/inputs/text.ts';
+import { readReportData } from '../../src/lib/content/report-data/read.ts';
+import { GENERATED_REPORTS, renderReport } from '../support/make-import-inputs.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const generated = (name: string) =>
+  new Uint8Array(readFileSync(`${ROOT}test/fixtures/import-inputs/generated/${name}`));
+const handChecked = (id: string) =>
+  readReportData('x.yaml', readFileSync(`${ROOT}data/reports/${id}.yaml`, 'utf8'), []).tables
+    ?.cells ?? {};
+const yearOf = (id: string) => Number(id.split('/')[1]);
+const base = (id: string) => id.replace('/', '-');
+
+describe('.docx saved by LibreOffice Writer', () => {
+  it.each(GENERATED_REPORTS)('%s imports to the hand-checked cells', async (id) => {
+    const input = await readInput(generated(`${base(id)}.lo.docx`), `${base(id)}.docx`);
+    expect(input.kind).toBe('docx');
+    const result = importReport(input.text, { year: yearOf(id) });
+    expect(result.cells).toEqual(handChecked(id));
+    expect(result.complete).toBe(true);
+  });
+
+  it('keeps the title and the prose', async () => {
+    const input = await readInput(generated('huaianshi-zhengfu-2024.lo.docx'), 'x.docx');
+    const result = importReport(input.text);
+    expect(result.title).toBe('淮安市人民政府2024年政府信息公开工作年度报告');
+    expect(result.mdx).toContain('\n## 六、其他需要报告的事项\n');
+  });
+});
+
+describe('.xlsx saved by LibreOffice Calc (merged cells, no section headings)', () => {
+  it.each(GENERATED_REPORTS.filter((id) => id !== 'shanghai-shizhengfu-bangongting/2019'))(
+    '%s imports to the hand-checked cells',
+    async (id) => {
+      const input = await readInput(generated(`${base(id)}.lo.xlsx`), `${base(id)}.xlsx`);
+      expect(input.kind).toBe('xlsx');
+      const result = importReport(input.text, { year: yearOf(id) });
+      expect(result.cells).toEqual(handChecked(id));
+      expect(result.complete).toBe(true);
+    },
+  );
+
+  it('reports the 2019 （六）其他处理 row, blank in every cell, as missing (known gap)', async () => {
+    const id = 'shanghai-shizhengfu-bangongting/2019';
+    const input = await readInput(generated(`${base(id)}.lo.xlsx`), 'x.xlsx');
+    const result = importReport(input.text, { year: 2019 });
+    expect(result.cells).toEqual(handChecked(id));
+    expect(result.complete).toBe(false);
+    expect(result.issues.map((i) => i.message)).toContain('缺少表三「（六）其他处理」行。');
+  });
+});
+
+describe('a saved page in GBK (<meta charset="gb2312">)', () => {
+  it.each(GENERATED_REPORTS)('%s imports to the hand-checked cells', async (id) => {
+    const input = await readInput(generated(`${base(id)}.gbk.html`), `${base(id)}.html`);
+    expect(input.kind).toBe('html');
+    expect(input.notes).toEqual(['字符编码：gbk（网页声明 charset=gb2312）。']);
+    const result = importReport(input.text, { year: yearOf(id) });
+    expect(result.cells).toEqual(handChecked(id));
+    expect(result.complete).toBe(true);
+  });
+
+  it('reads a page whose <meta> says GBK but whose bytes are UTF-8, and says so', () => {
+    const bytes = new TextEncoder().encode(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=GBK"></head><body><p>淮安市人民政府</p></body></html>',
+    );
+    const decoded = decodeText(bytes, 'x.html', true);
+    expect(decoded.text).toContain('淮安市人民政府');
+    expect(decoded.evidence).toBe('网页声明 charset=gbk，但内容是 utf-8 编码');
+  });
+
+  it('reads plain text saved in GB18030 by a Windows editor', () => {
+    const gbk = generated('jiyuan-gongan-2020.gbk.html');
+    expect(decodeText(gbk, 'x.txt', false)).toMatchObject({
+      encoding: 'gb18030',
+      evidence: '不是 UTF-8，按 GB18030（GBK）读取',
+    });
+  });
+});
+
+describe('text copied from a browser, every cell on its own line', () => {
+  /** What a copy of the rendered page gives: each paragraph and each table cell a line. */
+  const copy = (id: string) =>
+    parse(renderReport(id))
+      .querySelectorAll('h1, p, td')
+      .map((el) => el.textContent.trim())
+      .join('\n');
+
+  it.each([
+    'huaianshi-zhengfu/2024',
+    'jiyuan-gongan/2020',
+    'shanghai-shizhengfu-bangongting/2025',
+  ] as const)('%s (every cell filled) imports to the hand-checked cells', async (id) => {
+    const input = await readInput(new TextEncoder().encode(copy(id)), 'copy.txt');
+    expect(input.notes).toEqual(['每个单元格各占一行的表格文字：按行标签合并成 32 行。']);
+    const result = importReport(input.text, { year: yearOf(id) });
+    expect(result.cells).toEqual(handChecked(id));
+    expect(result.complete).toBe(true);
+  });
+
+  it('leaves rows whose blank cells the copy lost unplaced, never shifted', async () => {
+    const id = 'shanghai-shizhengfu-bangongting/2019';
+    const input = await readInput(new TextEncoder().encode(copy(id)), 'copy.txt');
+    const result = importReport(input.text, { year: 2019 });
+    const expected = handChecked(id);
+    const wrong = Object.entries(result.cells).filter(([p, v]) => v !== null && v !== expected[p]);
+    expect(wrong).toEqual([]);
+    expect(result.complete).toBe(false);
+    expect(result.unplaced[0]?.reason).toBe(
+      '表三「一、本年新收政府信息公开申请数量」行只读到 5 个单元格（应为 7 个），无法确定哪些单元格空白',
+    );
+  });
+
+  it('does not touch tab text or prose', () => {
+    const tab = '规章\t1\t0\t11';
+    expect(unstackCells(tab)).toEqual({ text: tab, rows: 0 });
+  });
+});
