@@ -58,6 +58,8 @@ export async function smallTargets(page: Page, min = MIN_TARGET): Promise<string
     for (const t of targets) {
       const el = t as HTMLElement;
       if (el.closest('.visually-hidden') && !el.matches(':focus')) continue;
+      // Header rows a re-flowed table keeps for screen readers only.
+      if (el.closest('table.reflow thead')) continue;
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
       const rects = el.getClientRects();
