@@ -118,7 +118,8 @@ describe.each(pageCases())('$name', (pc) => {
           );
           expect(shown).toEqual(expected);
           // A blank cell shows nothing, not 0.
-          const blanks = await page.locator('td.blank').evaluateAll((tds) =>
+          // Printed-table cells only: 表四's phone rendering repeats them (data-narrow-cell).
+          const blanks = await page.locator('td.blank[data-cell]').evaluateAll((tds) =>
             tds.map((td) => {
               const copy = td.cloneNode(true) as HTMLElement;
               copy.querySelectorAll('.visually-hidden').forEach((e) => e.remove());
