@@ -134,12 +134,15 @@ window.run = async (bundles, q) => {
   const keep = new Set(exact.results.map((r) => r.id));
   const results = ranked.results.filter((r) => keep.has(r.id));
   const data = await Promise.all(results.slice(0, 10).map((r) => r.data()));
-  // A score from the report alone (matched word positions), ties by page id (a content hash):
-  // does not depend on which index holds the report.
-  const byTf = [...results].sort((a, b) => b.words.length - a.words.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  window.last = results;
+  return { ranked: ranked.results.length, exact: exact.results.length, top: data.map((d) => d.url.slice(d.url.indexOf('/reports/'))) };
+};
+// Run after the bytes are counted: the top ten by a score from the report alone (matched word
+// positions), ties by page id (a content hash): it does not depend on which index holds a report.
+window.tfTop = async () => {
+  const byTf = [...window.last].sort((a, b) => b.words.length - a.words.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const tf = await Promise.all(byTf.slice(0, 10).map((r) => r.data()));
-  // Each bundle prefixes its own location: compare reports by their path from /reports/ on.
-  return { ranked: ranked.results.length, exact: exact.results.length, top: data.map((d) => d.url.slice(d.url.indexOf('/reports/'))), tf: tf.map((d) => d.url.slice(d.url.indexOf('/reports/'))), ids: byTf.slice(0, 3).map((r) => r.id) };
+  return { tf: tf.map((d) => d.url.slice(d.url.indexOf('/reports/'))), ids: byTf.slice(0, 3).map((r) => r.id) };
 };
 </script></html>`;
 
@@ -197,15 +200,24 @@ async function searchBytes(
             q as string,
           ),
         [bundles, q] as const,
-      )) as { ranked: number; exact: number; top: string[]; tf: string[]; ids: string[] };
+      )) as { ranked: number; exact: number; top: string[] };
       await page.waitForTimeout(300);
       await Promise.all(pending);
+      const after = bytes;
       const kinds = Object.fromEntries(
         Object.entries(byKind)
           .map(([k, v]) => [k, v - (kinds0[k] ?? 0)])
           .filter(([, v]) => (v as number) > 0),
       );
-      out.push({ q, bytes: bytes - before, kinds, ...r });
+      const t = (await page.evaluate(() =>
+        (window as unknown as { tfTop: () => unknown }).tfTop(),
+      )) as { tf: string[]; ids: string[] };
+      await page.waitForTimeout(300);
+      await Promise.all(pending);
+      // The fragments tfTop loads are not part of what the search page transfers.
+      for (const k of Object.keys(byKind)) byKind[k] = (kinds0[k] ?? 0) + (kinds[k] ?? 0);
+      bytes = after;
+      out.push({ q, bytes: after - before, kinds, ...r, ...t });
     }
     return out;
   } finally {
