@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
-import { SEARCH_EXCLUDE } from '../../src/lib/search-fields.ts';
+import { SEARCH_EXCLUDE } from '../../src/lib/site/search-fields.ts';
 import { gib, kb, mib } from './measure.ts';
 
 interface Variant {
