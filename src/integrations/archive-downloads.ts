@@ -6,8 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { loadArchiveCached } from '../lib/content/archive-cache.ts';
 import { contentRoot } from '../lib/content/content-root.ts';
 import { publicUrl } from '../lib/site/discovery.ts';
-import { archiveCsvChunks, archiveJsonChunks } from '../lib/open-data/open-data.ts';
-import { joinBase, reportPath } from '../lib/site/urls.ts';
+import {
+  archiveYears,
+  yearCsvChunks,
+  yearCsvName,
+  yearJsonChunks,
+  yearJsonName,
+} from '../lib/open-data/open-data.ts';
+import { reportPath } from '../lib/site/urls.ts';
 
 /** Writes pieces to a file as they come, waiting whenever the disk falls behind. */
 async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
@@ -19,9 +25,10 @@ async function writePieces(file: string, pieces: Iterable<string>): Promise<void
 }
 
 /**
- * Writes the whole-archive downloads, /data/archive.csv and /data/archive.json, after the build,
- * one report at a time straight to disk. As Astro endpoints their bodies were held in memory
- * whole: at 10,000 reports that is two million cells, more than a JavaScript string can hold.
+ * Writes the whole-archive downloads, one CSV and one JSON per year (/data/archive-<year>.csv,
+ * .json), after the build, one report at a time straight to disk. As Astro endpoints their bodies
+ * were held in memory whole: at 10,000 reports that is two million cells, more than a JavaScript
+ * string can hold.
  */
 export default function archiveDownloads(): AstroIntegration {
   let root = '';
@@ -39,13 +46,16 @@ export default function archiveDownloads(): AstroIntegration {
         const out = fileURLToPath(dir);
         const { reports } = loadArchiveCached(root);
         const page = (path: string) => publicUrl(site, base, path);
-        await writePieces(join(out, 'data/archive.csv'), archiveCsvChunks(reports));
-        await writePieces(
-          join(out, 'data/archive.json'),
-          archiveJsonChunks(reports, (r) => page(reportPath(r.agency.id, r.year))),
-        );
+        const years = archiveYears(reports);
+        for (const year of years) {
+          await writePieces(join(out, 'data', yearCsvName(year)), yearCsvChunks(reports, year));
+          await writePieces(
+            join(out, 'data', yearJsonName(year)),
+            yearJsonChunks(reports, year, (r) => page(reportPath(r.agency.id, r.year))),
+          );
+        }
         logger.info(
-          `整体下载：${reports.length} 份报告已写入 data/archive.csv 和 data/archive.json`,
+          `整体下载：${reports.length} 份报告已按年度写入 data/ 下的 ${years.length} 对 CSV 和 JSON 文件`,
         );
       },
     },

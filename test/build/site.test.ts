@@ -230,7 +230,7 @@ describe('without SITE_URL', () => {
     const out = sites.fixture.out;
     expect(existsSync(join(out, 'feed.xml'))).toBe(false);
     expect(existsSync(join(out, 'sitemap.xml'))).toBe(false);
-    expect(existsSync(join(out, 'data/archive.csv'))).toBe(true);
+    expect(existsSync(join(out, 'data/archive-2020.csv'))).toBe(true);
     const doc = page(sites.fixture, 'reports/fixture-city-gov/2020');
     expect(doc.querySelector('link[rel="canonical"]')).toBeNull();
     expect(doc.querySelector('meta[property="og:url"]')).toBeNull();

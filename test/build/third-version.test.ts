@@ -191,12 +191,18 @@ describe('the site built with the third version', () => {
     const at = (name: string) => head!.indexOf(name);
     expect(records.map((r) => r[at('cell')])).toEqual([...yaml2029.keys()]);
     for (const r of records) {
-      expect(r[at('template')]).toBe('2029');
       expect(r[at('value')]).toBe(String(yaml2029.get(r[at('cell')]!) ?? ''));
     }
-    const newRow = records.filter((r) => r[at('row_id')] === 'withheld.other_grounds');
+    // Labels are in the cell dictionary, keyed by template version and cell id.
+    const [dHead, ...dict] = parseCsv(
+      readFileSync(join(out, 'data/cells.csv'), 'utf8').replace(/^\uFEFF/, ''),
+    );
+    const d = (name: string) => dHead!.indexOf(name);
+    const dict2029 = dict.filter((r) => r[d('template')] === '2029');
+    expect(dict2029.map((r) => r[d('cell')])).toEqual([...yaml2029.keys()]);
+    const newRow = dict2029.filter((r) => r[d('row_id')] === 'withheld.other_grounds');
     expect(newRow).toHaveLength(7);
-    expect(newRow[0]![at('row_label')]).toBe(`三、本年度办理结果 › （三）不予公开 › ${NEW_ROW}`);
+    expect(newRow[0]![d('row_label')]).toBe(`三、本年度办理结果 › （三）不予公开 › ${NEW_ROW}`);
     const json = JSON.parse(
       readFileSync(join(out, 'reports/jiyuan-gongan/2029/data.json'), 'utf8'),
     ) as { cells: { cell: string; value: number | null }[] };

@@ -253,17 +253,47 @@ describe('downloads', () => {
     };
   };
 
-  it('archive.csv opens as UTF-8 in a spreadsheet: BOM, header, one row per published cell', async () => {
-    const { type, bytes } = await get(`${SITES.fixture.base}data/archive.csv`);
+  it('archive-<year>.csv opens as UTF-8 in a spreadsheet: BOM, header, one row per published cell', async () => {
+    const { type, bytes } = await get(`${SITES.fixture.base}data/archive-2021.csv`);
     expect(type).toBe('text/csv; charset=utf-8');
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
-    const cells = fixture.reports.reduce((a, r) => a + Object.keys(r.tables.cells).length, 0);
+    const cells = fixture.reports
+      .filter((r) => r.year === 2021)
+      .reduce((a, r) => a + Object.keys(r.tables.cells).length, 0);
     expect(rows).toHaveLength(cells + 1);
-    const fees = rows.find(
-      (r) => r[0] === 'fixture-city-gov' && r[2] === '2021' && r[11] === 'proactive.fees.amount',
+    expect(rows[0]).toEqual([
+      '\uFEFFagency_id',
+      'agency_name',
+      'year',
+      'template',
+      'cell',
+      'value',
+      'blank',
+      'unit',
+      'note',
+    ]);
+    const fees = rows.find((r) => r[0] === 'fixture-city-gov' && r[4] === 'proactive.fees.amount');
+    expect(fees?.slice(2)).toEqual([
+      '2021',
+      '2021',
+      'proactive.fees.amount',
+      '1520.37',
+      'false',
+      '',
+      '',
+    ]);
+    const dict = parseCsv(
+      new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+        (await get(`${SITES.fixture.base}data/cells.csv`)).bytes,
+      ),
     );
-    expect(fees?.slice(12)).toEqual(['1520.37', 'false', '', '']);
+    const at = (name: string) => dict[0]!.indexOf(name);
+    expect(
+      dict.find((r) => r[at('template')] === '2021' && r[at('cell')] === 'proactive.fees.amount')?.[
+        at('column_label')
+      ],
+    ).toBe('本年收费金额（单位：万元）');
   });
 
   it('a report’s data.json and the data package parse, and point to the site under its base', async () => {
@@ -277,11 +307,25 @@ describe('downloads', () => {
       new TextDecoder().decode((await get(`${SITES.fixture.base}data/datapackage.json`)).bytes),
     );
     expect(pkg.homepage).toBe('https://nianbao.example.org/fixture/data/');
-    expect(pkg.resources[0].path).toBe('archive.csv');
-    const archive = JSON.parse(
-      new TextDecoder().decode((await get(`${SITES.fixture.base}data/archive.json`)).bytes),
-    );
-    expect(archive.reports.map((r: { page: string }) => r.page)).toEqual([
+    expect(pkg.resources.map((r: { path: string }) => r.path)).toEqual([
+      'cells.csv',
+      'archive-2020.csv',
+      'archive-2020.json',
+      'archive-2021.csv',
+      'archive-2021.json',
+      'archive-2023.csv',
+      'archive-2023.json',
+    ]);
+    const pages = [];
+    for (const year of [2020, 2021, 2023]) {
+      const archive = JSON.parse(
+        new TextDecoder().decode(
+          (await get(`${SITES.fixture.base}data/archive-${year}.json`)).bytes,
+        ),
+      );
+      pages.push(...archive.reports.map((r: { page: string }) => r.page));
+    }
+    expect(pages).toEqual([
       'https://nianbao.example.org/fixture/reports/fixture-city-gov/2020/',
       'https://nianbao.example.org/fixture/reports/fixture-city-gov/2021/',
       'https://nianbao.example.org/fixture/reports/fixture-county-fgj/2023/',

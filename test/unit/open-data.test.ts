@@ -10,17 +10,21 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadArchive, type ArchiveReport } from '../../src/lib/content/archive.ts';
 import {
-  DATA_FIELDS,
-  archiveCsv,
-  archiveCsvChunks,
-  archiveJson,
-  archiveJsonChunks,
-  jsonText,
+  ARCHIVE_FIELDS,
+  DICTIONARY_FIELDS,
+  REPORT_FIELDS,
+  archiveYears,
   cellRecords,
   dataPackage,
+  dictionaryCsv,
   reportCsv,
   reportJson,
+  reportJsonText,
+  yearCsvChunks,
+  yearJsonChunks,
+  type DataField,
 } from '../../src/lib/open-data/open-data.ts';
+import type { ReportBase } from '../../src/lib/content/archive.ts';
 import { cellDeclarations } from '../../src/lib/template/cells.ts';
 import { parseCsv } from '../support/csv.ts';
 
@@ -47,10 +51,10 @@ function yamlNumbers(file: string): { numbers: string[]; blanks: number } {
   return { numbers: numbers.sort(), blanks };
 }
 
-function csvRecords(text: string): Record<string, string>[] {
+function csvRecords(text: string, fields: readonly DataField[]): Record<string, string>[] {
   expect(text.startsWith('\uFEFF'), 'starts with a UTF-8 BOM').toBe(true);
   const [header, ...rows] = parseCsv(text.slice(1));
-  expect(header).toEqual(DATA_FIELDS.map((f) => f.name));
+  expect(header).toEqual(fields.map((f) => f.name));
   return rows.map((r) => {
     expect(r).toHaveLength(header!.length);
     return Object.fromEntries(header!.map((h, i) => [h, r[i]!]));
@@ -65,6 +69,19 @@ function jsonNumbers(value: unknown, key = ''): [string, number][] {
     return Object.entries(value).flatMap(([k, v]) => jsonNumbers(v, k));
   return [];
 }
+
+/** Every year's archive CSV, each parsed on its own, rows concatenated. */
+const archiveRows = (reports: readonly ReportBase[]) =>
+  archiveYears(reports).flatMap((y) =>
+    csvRecords([...yearCsvChunks(reports, y)].join(''), ARCHIVE_FIELDS),
+  );
+/** Every year's archive JSON, parsed; reports concatenated. */
+const archiveReports = (reports: readonly ReportBase[]) =>
+  archiveYears(reports).flatMap((y) => {
+    const doc = JSON.parse([...yearJsonChunks(reports, y, (r) => `/reports/${r.id}/`)].join(''));
+    expect(doc.year).toBe(y);
+    return doc.reports as ReturnType<typeof reportJson>[];
+  });
 
 describe.each(Object.entries(ARCHIVES))('round trip: %s', (_name, dir) => {
   const archive = loadArchive(dir);
@@ -81,8 +98,8 @@ describe.each(Object.entries(ARCHIVES))('round trip: %s', (_name, dir) => {
     expect(reports.map((r) => r.id).sort()).toEqual(files.map((f) => f.id).sort());
   });
 
-  it('archive.csv: every YAML number exactly once in `value`, blanks blank, nothing else', () => {
-    const rows = csvRecords(archiveCsv(reports));
+  it('archive-<year>.csv: every YAML number exactly once in `value`, blanks blank, nothing else', () => {
+    const rows = archiveRows(reports);
     for (const { id, file } of files) {
       const expected = yamlNumbers(file);
       const mine = rows.filter((r) => `${r.agency_id}/${r.year}` === id);
@@ -103,11 +120,14 @@ describe.each(Object.entries(ARCHIVES))('round trip: %s', (_name, dir) => {
     );
   });
 
-  it('archive.json: every YAML number exactly once as a cell value; the only other numbers are year and template', () => {
-    const json = archiveJson(reports, (r) => `/reports/${r.id}/`);
-    const numbers = jsonNumbers(json);
+  it('archive-<year>.json: every YAML number exactly once as a cell value; the only other numbers are year and template', () => {
+    const list = archiveReports(reports);
+    expect(list.map((r) => `${r.agency.id}/${r.year}`).sort()).toEqual(
+      files.map((f) => f.id).sort(),
+    );
+    const numbers = jsonNumbers(list);
     expect([...new Set(numbers.map(([k]) => k))].sort()).toEqual(['template', 'value', 'year']);
-    for (const report of json.reports) {
+    for (const report of list) {
       const id = `${report.agency.id}/${report.year}`;
       const file = files.find((f) => f.id === id)!.file;
       const expected = yamlNumbers(file);
@@ -118,16 +138,27 @@ describe.each(Object.entries(ARCHIVES))('round trip: %s', (_name, dir) => {
   });
 
   it('a report’s own CSV and JSON hold the same records as the archive’s', () => {
+    const all = archiveRows(reports);
+    const allJson = archiveReports(reports);
     for (const report of reports) {
-      const own = csvRecords(reportCsv(report));
-      const all = csvRecords(archiveCsv(reports)).filter(
-        (r) => `${r.agency_id}/${r.year}` === report.id,
+      const own = csvRecords(reportCsv(report), REPORT_FIELDS);
+      const mine = all.filter((r) => `${r.agency_id}/${r.year}` === report.id);
+      expect(mine.every((r) => r.template === String(report.tables.template))).toBe(true);
+      expect(own).toEqual(
+        mine.map(({ agency_id: _a, agency_name: _n, year: _y, template: _t, ...rest }) => rest),
       );
-      expect(own).toEqual(all);
-      expect(reportJson(report, '').cells).toHaveLength(
-        cellDeclarations(report.tables.template).length,
-      );
+      const json = JSON.parse(reportJsonText(report, `/reports/${report.id}/`));
+      expect(json).toEqual(reportJson(report, `/reports/${report.id}/`));
+      expect(json).toEqual(allJson.find((r) => `${r.agency.id}/${r.year}` === report.id));
+      expect(json.cells).toHaveLength(cellDeclarations(report.tables.template).length);
     }
+  });
+
+  it('every cell of every row is in the dictionary, with its template', () => {
+    const dict = csvRecords(dictionaryCsv(), DICTIONARY_FIELDS);
+    const keys = new Set(dict.map((d) => `${d.template} ${d.cell}`));
+    expect(keys.size).toBe(dict.length);
+    for (const r of archiveRows(reports)) expect(keys).toContain(`${r.template} ${r.cell}`);
   });
 });
 
@@ -135,6 +166,37 @@ describe('cell records, as published', () => {
   const fixture = loadArchive(ARCHIVES['build-site']);
   const get = (id: string) => fixture.reports.find((r) => r.id === id) as ArchiveReport;
   const cell = (id: string, path: string) => cellRecords(get(id)).find((c) => c.cell === path)!;
+
+  it('the per-report files are lean: cell ids, no labels', () => {
+    const text = reportCsv(get('fixture-city-gov/2021'));
+    expect(text.split('\r\n')[0]).toBe('\uFEFFcell,value,blank,unit,note');
+    expect(text).toContain('\r\napplications.withheld.state_secret.business,0,false,,\r\n');
+    expect(text).not.toContain('国家秘密');
+    const json = reportJsonText(get('fixture-city-gov/2021'), '/p/');
+    expect(json).toContain(
+      '\n    {"cell":"proactive.fees.amount","value":1520.37,"blank":false},\n',
+    );
+  });
+
+  it('the dictionary gives the printed labels of a cell id', () => {
+    const dict = csvRecords(dictionaryCsv(), DICTIONARY_FIELDS);
+    const template = String(get('fixture-city-gov/2021').tables.template);
+    expect(
+      dict.find(
+        (d) => d.template === template && d.cell === 'applications.withheld.state_secret.business',
+      ),
+    ).toEqual({
+      template,
+      table: 'applications',
+      table_title: '三、收到和处理政府信息公开申请情况',
+      section: '',
+      row_id: 'withheld.state_secret',
+      row_label: '三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密',
+      column_id: 'business',
+      column_label: '申请人情况 › 法人或其他组织 › 商业企业',
+      cell: 'applications.withheld.state_secret.business',
+    });
+  });
 
   it('labels come from the template: table 三 row and column paths, table 四 rows', () => {
     expect(
@@ -178,8 +240,8 @@ describe('cell records, as published', () => {
 
   it('CSV text: blank is an empty value with blank=true, hostile text is quoted, not executed', () => {
     const text = reportCsv(get('fixture-county-fgj/2023'));
-    expect(text).toContain(',applications.received.business,,true,,\r\n');
-    const rows = csvRecords(text);
+    expect(text).toContain('\r\napplications.received.business,,true,,\r\n');
+    const rows = csvRecords(text, REPORT_FIELDS);
     expect(rows.find((r) => r.cell === 'proactive.licensing.decisions')?.note).toBe(
       '"><img src=x onerror=alert(1)>',
     );
@@ -190,23 +252,49 @@ describe('cell records, as published', () => {
 });
 
 describe('the Data Package', () => {
-  const pkg = dataPackage({ reports: 3, homepage: 'https://example.org/data/' });
-  const fields = pkg.resources[0]!.schema!.fields;
+  const pkg = dataPackage({
+    reports: 3,
+    years: [2020, 2021],
+    homepage: 'https://example.org/data/',
+  });
+  const [cells, csv2020, json2020, csv2021] = pkg.resources as any[];
 
-  it('describes every CSV column in order, with its type', () => {
-    expect(fields.map((f) => [f.name, f.type])).toEqual(DATA_FIELDS.map((f) => [f.name, f.type]));
+  it('lists the dictionary and one CSV and one JSON per year, every column in order', () => {
+    expect(pkg.resources.map((r) => r.path)).toEqual([
+      'cells.csv',
+      'archive-2020.csv',
+      'archive-2020.json',
+      'archive-2021.csv',
+      'archive-2021.json',
+    ]);
+    expect(cells.schema.fields.map((f: DataField) => [f.name, f.type])).toEqual(
+      DICTIONARY_FIELDS.map((f) => [f.name, f.type]),
+    );
+    expect(csv2020.schema.fields.map((f: DataField) => f.name)).toEqual([
+      'agency_id',
+      'agency_name',
+      'year',
+      'template',
+      'cell',
+      'value',
+      'blank',
+      'unit',
+      'note',
+    ]);
+    expect(csv2021.schema.foreignKeys).toEqual([
+      {
+        fields: ['template', 'cell'],
+        reference: { resource: 'cells', fields: ['template', 'cell'] },
+      },
+    ]);
+    expect(json2020).toMatchObject({ format: 'json', path: 'archive-2020.json' });
     expect(pkg.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
-    expect(pkg.resources[0]).toMatchObject({
-      name: 'archive',
-      type: 'table',
-      path: 'archive.csv',
-      encoding: 'utf-8',
-    });
     expect(pkg.homepage).toBe('https://example.org/data/');
   });
 
   it('derives its constraints from the template declarations', () => {
-    const field = (name: string) => fields.find((f) => f.name === name)!;
+    const field = (name: string) =>
+      [...cells.schema.fields, ...csv2020.schema.fields].find((f: DataField) => f.name === name)!;
     expect(field('template').constraints?.enum).toEqual([2019, 2021]);
     expect(field('table').constraints?.enum).toEqual(['proactive', 'applications', 'appeals']);
     expect(field('row_id').constraints?.enum).toContain('other.no_correction');
@@ -217,33 +305,31 @@ describe('the Data Package', () => {
     expect(field('blank')).toMatchObject({ trueValues: ['true'], falseValues: ['false'] });
   });
 
-  it('every record of the fixture meets the enum constraints', () => {
-    const rows = csvRecords(archiveCsv(loadArchive(ARCHIVES['build-site']).reports));
-    for (const f of fields) {
-      const allowed = f.constraints?.enum?.map(String);
-      if (!allowed) continue;
-      for (const r of rows) expect(allowed, `${f.name}=${r[f.name]}`).toContain(r[f.name]);
+  it('every record of the fixture and of the dictionary meets the enum constraints', () => {
+    const rows = archiveRows(loadArchive(ARCHIVES['build-site']).reports);
+    const dict = csvRecords(dictionaryCsv(), DICTIONARY_FIELDS);
+    for (const [resource, records] of [
+      [csv2020, rows],
+      [cells, dict],
+    ] as const) {
+      for (const f of resource.schema.fields as DataField[]) {
+        const allowed = f.constraints?.enum?.map(String);
+        if (!allowed) continue;
+        for (const r of records) expect(allowed, `${f.name}=${r[f.name]}`).toContain(r[f.name]);
+      }
     }
   });
 });
 
 describe('streamed archive downloads', () => {
-  for (const [name, dir] of Object.entries(ARCHIVES)) {
-    it(`${name}: the pieces join to exactly the whole CSV and JSON`, () => {
-      const reports = loadArchive(dir).reports;
-      const pageUrl = (r: ArchiveReport | { id: string }) => `/reports/${r.id}/`;
-      expect([...archiveCsvChunks(reports)].join('')).toBe(archiveCsv(reports));
-      expect([...archiveJsonChunks(reports, pageUrl)].join('')).toBe(
-        jsonText(archiveJson(reports, pageUrl)),
-      );
-    });
-  }
-
-  it('an empty archive is a valid JSON document and a CSV with its header only', () => {
-    expect(JSON.parse([...archiveJsonChunks([], () => '')].join(''))).toEqual({
+  it('a year without reports is a valid JSON document and a CSV with its header only', () => {
+    expect(JSON.parse([...yearJsonChunks([], 2020, () => '')].join(''))).toEqual({
       title: '政府信息公开工作年度报告统计表',
+      year: 2020,
       reports: [],
     });
-    expect([...archiveCsvChunks([])].join('')).toBe(archiveCsv([]));
+    expect([...yearCsvChunks([], 2020)].join('')).toBe(
+      `\uFEFF${ARCHIVE_FIELDS.map((f) => f.name).join(',')}\r\n`,
+    );
   });
 });

@@ -160,7 +160,12 @@ export function reportJsonLd(
 /** schema.org description of the whole archive's dataset. */
 export function archiveJsonLd(
   reports: readonly ReportBase[],
-  urls: { page: string; csv: string; json: string; datapackage: string },
+  urls: {
+    page: string;
+    csv: readonly string[];
+    json: readonly string[];
+    datapackage: string;
+  },
 ) {
   const years = reports.map((r) => r.year).sort((a, b) => a - b);
   return {
@@ -172,8 +177,16 @@ export function archiveJsonLd(
     inLanguage: 'zh-CN',
     ...(years.length > 0 ? { temporalCoverage: `${years[0]}/${years.at(-1)}` } : {}),
     distribution: [
-      { '@type': 'DataDownload', encodingFormat: 'text/csv', contentUrl: urls.csv },
-      { '@type': 'DataDownload', encodingFormat: 'application/json', contentUrl: urls.json },
+      ...urls.csv.map((contentUrl) => ({
+        '@type': 'DataDownload',
+        encodingFormat: 'text/csv',
+        contentUrl,
+      })),
+      ...urls.json.map((contentUrl) => ({
+        '@type': 'DataDownload',
+        encodingFormat: 'application/json',
+        contentUrl,
+      })),
       {
         '@type': 'DataDownload',
         encodingFormat: 'application/json',
