@@ -67,6 +67,7 @@ try {
 }
 const result = importReport(input.text, {
   fileName: basename(file),
+  inputUnplaced: input.unplaced,
   ...(values.year ? { year: Number(values.year) } : {}),
 });
 const year = result.year;
@@ -81,14 +82,9 @@ print(
 );
 print(`模板：${result.template} 年版（${result.templateEvidence}）`);
 print(`表格中的数字：共 ${result.numbersSeen} 个，放入单元格 ${result.numbersPlaced} 个。`);
+// Numbers whose row or column the page layout did not establish are listed, never placed.
 const summary = summaryLines(result);
-// Numbers whose row or column the page layout did not establish: listed, never placed.
-for (const u of input.unplaced) {
-  summary.push(
-    `未放入的数字：第 ${u.page} 页 ${u.values.map((v) => `「${v}」`).join('')}：${u.reason}。`,
-  );
-}
-const complete = result.complete && input.unplaced.length === 0;
+const complete = result.complete;
 if (summary.length > 0) {
   print();
   for (const l of summary) print(l);
