@@ -80,7 +80,7 @@ describe('npm run import', () => {
     );
     expect(forced.status).toBe(0);
     expect(forced.stdout).not.toContain('已在 data/agencies.yaml 中添加');
-  });
+  }, 90_000);
 
   it('refuses an incomplete import, listing what is missing, and writes nothing', () => {
     const out = archive();
@@ -189,7 +189,7 @@ describe('npm run import with a folder (batch)', () => {
     const forced = run(dir, '--out', out, '--force');
     expect(forced.stdout).toMatch(/a-shuyang\.txt .*已写入\n/u);
     expect(readFileSync(yaml, 'utf8')).not.toContain('edited by an editor');
-  });
+  }, 90_000);
 
   it('says when the agency cannot be derived from the document', () => {
     const out = archive();
