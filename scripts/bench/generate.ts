@@ -183,8 +183,41 @@ function sentence(r: Rand, template: string, vars: Record<string, string>): stri
   });
 }
 
-function paragraph(r: Rand, vars: Record<string, string>, n: number): string {
-  return Array.from({ length: n }, () => sentence(r, pick(r, SENTENCES), vars)).join('');
+/** Sentences appended until the paragraph holds at least `chars` characters. */
+function paragraph(r: Rand, vars: Record<string, string>, chars: number): string {
+  let out = '';
+  do out += sentence(r, pick(r, SENTENCES), vars);
+  while (out.length < chars);
+  return out;
+}
+
+/** A section body of about `chars` characters, in paragraphs of 150–450 characters like the corpus's. */
+function section(r: Rand, vars: Record<string, string>, chars: number): string[] {
+  const out: string[] = [];
+  let left = chars;
+  do {
+    const p = paragraph(r, vars, Math.min(left, 150 + int(r, 300)));
+    out.push(p, '');
+    left -= p.length;
+  } while (left > 0);
+  return out;
+}
+
+/**
+ * How long a report's prose is (non-space characters of the Markdown outside the tables).
+ * `corpus`: log-normal fitted to the five real reports in shared/corpus, whose prose outside
+ * the three tables measures 1,220, 1,416, 1,871, about 2,900 and 4,907 characters (median 2,150,
+ * σ of the logarithm 0.56), kept within 1,000–8,000. `long`: log-uniform over 5,000–15,000, a
+ * stress setting for archives of longer reports than the corpus holds.
+ */
+export type ProseLength = 'corpus' | 'long';
+export const PROSE_LENGTHS: readonly ProseLength[] = ['corpus', 'long'];
+
+function proseTarget(r: Rand, kind: ProseLength): number {
+  if (kind === 'long') return Math.round(5000 * Math.exp(r() * Math.log(3)));
+  // Box–Muller: one standard normal draw from two uniforms.
+  const z = Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
+  return Math.round(Math.min(8000, Math.max(1000, Math.exp(Math.log(2150) + 0.56 * z))));
 }
 
 const SUBHEADS_2021 = [
@@ -200,7 +233,18 @@ function prose(
   title: string,
   version: TemplateVersion,
   vars: Record<string, string>,
+  target: number,
 ): string {
+  const problems = sentence(r, pick(r, PROBLEMS), vars) + sentence(r, pick(r, PROBLEMS), vars);
+  const next = `下一步，我们将${sentence(r, '进一步加强{topic}工作，', vars)}不断提升政务公开质量和实效。`;
+  const fees = sentence(r, pick(r, FEES), vars);
+  const subheads = version === 2021 ? SUBHEADS_2021 : SUBHEADS_2021.slice(0, 3);
+  // Headings and the fixed tail count towards the target; section 一 takes the rest, shared
+  // between its introduction and sub-sections with random weights.
+  const fixed = problems.length + next.length + fees.length + 80 + subheads.length * 8;
+  const weights = [1, ...subheads.map(() => 1 + r())];
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const share = (i: number) => Math.max(60, ((target - fixed) * weights[i]!) / sum);
   const out = [
     '---',
     `title: ${title}`,
@@ -210,20 +254,20 @@ function prose(
     '## 一、总体情况',
     '',
   ];
-  out.push(paragraph(r, vars, 3), '');
-  const subheads = version === 2021 ? SUBHEADS_2021 : SUBHEADS_2021.slice(0, 3);
-  for (const h of subheads) out.push(`### ${h}`, '', paragraph(r, vars, 3 + int(r, 3)), '');
+  out.push(...section(r, vars, share(0)));
+  subheads.forEach((h, i) => out.push(`### ${h}`, '', ...section(r, vars, share(i + 1))));
   out.push('## 二、主动公开政府信息情况', '', '<ProactiveTable />', '');
   out.push('## 三、收到和处理政府信息公开申请情况', '', '<ApplicationsTable />', '');
   out.push('## 四、政府信息公开行政复议、行政诉讼情况', '', '<AppealsTable />', '');
-  out.push('## 五、存在的主要问题及改进情况', '');
-  out.push(sentence(r, pick(r, PROBLEMS), vars) + sentence(r, pick(r, PROBLEMS), vars), '');
-  out.push(
-    `下一步，我们将${sentence(r, '进一步加强{topic}工作，', vars)}不断提升政务公开质量和实效。`,
-    '',
-  );
-  out.push('## 六、其他需要报告的事项', '', sentence(r, pick(r, FEES), vars), '');
+  out.push('## 五、存在的主要问题及改进情况', '', problems, '', next, '');
+  out.push('## 六、其他需要报告的事项', '', fees, '');
   return out.join('\n');
+}
+
+/** Non-space characters of a report's prose: the Markdown after the front matter, without tables. */
+export function proseChars(mdx: string): number {
+  const body = mdx.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/<\w+Table \/>/g, '');
+  return body.replace(/[\s#]/g, '').length;
 }
 
 type Row = (number | null)[];
@@ -307,11 +351,21 @@ function tables(r: Rand, version: TemplateVersion, carriedOver: number[], blankO
 export interface GeneratedArchive {
   readonly reports: number;
   readonly agencies: number;
+  /** Prose length per report (non-space characters): smallest, median, largest, mean. */
+  readonly prose: { min: number; median: number; max: number; mean: number };
 }
 
 /** Writes `reports` synthetic reports under `root` (laid out like the project). */
-export function generateArchive(root: string, reports: number, seed = 20261125): GeneratedArchive {
+export function generateArchive(
+  root: string,
+  reports: number,
+  seed = 20261125,
+  length: ProseLength = 'corpus',
+): GeneratedArchive {
   const r = prng(seed);
+  // Lengths come from their own stream so that the tables stay those of the same seed.
+  const lengths = prng(seed ^ 0x5bd1e995);
+  const chars: number[] = [];
   const agencies: Record<string, string>[] = [];
   let written = 0;
   let index = 0;
@@ -353,13 +407,25 @@ export function generateArchive(root: string, reports: number, seed = 20261125):
         join(root, 'data/reports', id, `${y}.yaml`),
         stringify(doc, { flowCollectionPadding: false, collectionStyle: 'block' }),
       );
-      writeFileSync(
-        join(root, 'src/content/reports', id, `${y}.mdx`),
-        prose(r, title, version, { agency: name, year: String(y), published }),
+      const mdx = prose(
+        r,
+        title,
+        version,
+        { agency: name, year: String(y), published },
+        proseTarget(lengths, length),
       );
+      chars.push(proseChars(mdx));
+      writeFileSync(join(root, 'src/content/reports', id, `${y}.mdx`), mdx);
       written++;
     }
   }
   writeFileSync(join(root, 'data/agencies.yaml'), stringify(agencies));
-  return { reports: written, agencies: agencies.length };
+  chars.sort((a, b) => a - b);
+  const stats = {
+    min: chars[0]!,
+    median: chars[Math.floor(chars.length / 2)]!,
+    max: chars.at(-1)!,
+    mean: Math.round(chars.reduce((a, b) => a + b, 0) / chars.length),
+  };
+  return { reports: written, agencies: agencies.length, prose: stats };
 }

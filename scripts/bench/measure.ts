@@ -1,6 +1,8 @@
 /**
- * Runs a command and measures its wall time and the peak resident memory of its whole process
- * tree (polled from /proc every 50 ms: Pagefind's indexer runs as a child of Node).
+ * Runs a command and measures its wall time and the resident memory of its whole process tree
+ * (polled from /proc every 50 ms: Pagefind's indexer runs as a child of Node). Every output line
+ * and every memory sample carries the time it was seen, so the bench can cut the run into stages
+ * at the lines Astro and the integrations already log, without instrumenting the build.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -29,12 +31,27 @@ function rssOf(pid: number): { bytes: number; name: string } {
   }
 }
 
+/** One poll of the process tree: ms since start, summed RSS, and RSS per process name. */
+export interface Sample {
+  readonly at: number;
+  readonly total: number;
+  readonly byName: Readonly<Record<string, number>>;
+}
+
+/** One line of the command's output (stdout and stderr), with the ms since start it arrived. */
+export interface Line {
+  readonly at: number;
+  readonly text: string;
+}
+
 export interface Measured {
   readonly wallMs: number;
   /** Peak of the summed RSS of the whole tree. */
   readonly peakRss: number;
   /** Peak RSS per process name (e.g. node, pagefind_extended). */
   readonly peakByName: Readonly<Record<string, number>>;
+  readonly samples: readonly Sample[];
+  readonly lines: readonly Line[];
   readonly stdout: string;
   readonly code: number | null;
 }
@@ -48,27 +65,44 @@ export function measure(
     const start = performance.now();
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
+    const lines: Line[] = [];
+    const partial = { out: '', err: '' };
+    const onData = (stream: 'out' | 'err') => (d: Buffer) => {
+      const text = d.toString();
+      stdout += text;
+      const at = performance.now() - start;
+      const parts = (partial[stream] + text).split('\n');
+      partial[stream] = parts.pop()!;
+      for (const p of parts) lines.push({ at, text: p });
+    };
+    child.stdout.on('data', onData('out'));
+    child.stderr.on('data', onData('err'));
     let peakRss = 0;
     const peakByName: Record<string, number> = {};
+    const samples: Sample[] = [];
     const timer = setInterval(() => {
       if (child.pid === undefined) return;
       let total = 0;
+      const byName: Record<string, number> = {};
       const queue = [child.pid];
       while (queue.length) {
         const pid = queue.pop()!;
         const { bytes, name } = rssOf(pid);
         total += bytes;
+        byName[name] = (byName[name] ?? 0) + bytes;
         peakByName[name] = Math.max(peakByName[name] ?? 0, bytes);
         queue.push(...children(pid));
       }
       peakRss = Math.max(peakRss, total);
+      samples.push({ at: performance.now() - start, total, byName });
     }, 50);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ wallMs: performance.now() - start, peakRss, peakByName, stdout, code });
+      const end = performance.now() - start;
+      for (const s of ['out', 'err'] as const)
+        if (partial[s]) lines.push({ at: end, text: partial[s] });
+      resolve({ wallMs: end, peakRss, peakByName, samples, lines, stdout, code });
     });
   });
 }

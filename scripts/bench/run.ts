@@ -1,26 +1,37 @@
 /**
- * `npm run bench -- --reports N [--keep]`: writes N synthetic reports into a temporary folder
- * outside the project, builds them with the project's real pipeline (`astro build` with
- * NIANBAO_CONTENT), and prints one table of figures. A benchmark prints; it never asserts on time.
+ * `npm run bench -- --reports N [--prose corpus|long] [--keep] [--seed S] [--dir D] [--no-search]`:
+ * writes N synthetic reports into a temporary folder outside the project, builds them with the
+ * project's real pipeline (`astro build` with NIANBAO_CONTENT, from a cold content cache), and
+ * prints one table of figures: per-stage time and memory, output bytes by kind, search bytes.
+ * A benchmark prints; it never asserts on time.
+ *
+ * Stages are cut at lines the build already logs (no instrumentation in src/): the first
+ * `[content]` line ends start-up and the content check (the content-check integration runs
+ * loadArchive in `astro:config:setup`, before Astro logs anything); `Synced content` ends content
+ * sync; `generating static routes` ends bundling; the next `✓ Completed` ends page rendering (the
+ * per-route `(+N ms)` lines split it between report pages, per-report downloads and the rest);
+ * the archive-downloads and search-index integrations each log one line when done.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
-import { generateArchive } from './generate.ts';
-import { gib, kb, measure, mib } from './measure.ts';
+import { generateArchive, PROSE_LENGTHS, type ProseLength } from './generate.ts';
+import { gib, kb, measure, mib, type Measured } from './measure.ts';
 
 const PROJECT = resolve(import.meta.dirname, '../..');
-
-function sizeOf(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.size;
-  return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
-}
 
 /** Gzipped bytes of a built page and the stylesheets and scripts it references (what a CDN sends). */
 export function pageTransfer(
@@ -39,15 +50,112 @@ export function pageTransfer(
   return { html: gzipSync(html).length, css, js };
 }
 
+/** Bytes of everything under `path`, split by a classifier of relative paths. */
+function sizesBy(root: string, classify: (rel: string) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else {
+        const kind = classify(child);
+        out[kind] = (out[kind] ?? 0) + statSync(join(root, child)).size;
+      }
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** Which part of the output a built file belongs to. */
+export function outputKind(rel: string): string {
+  if (rel.startsWith('pagefind/')) return 'search index';
+  if (/^reports\/[^/]+\/[^/]+\/data\.(csv|json)$/.test(rel)) return 'per-report downloads';
+  if (/^data\/archive[^/]*\.(csv|json)$/.test(rel)) return 'archive-wide downloads';
+  return 'pages and assets';
+}
+
+export interface Stage {
+  readonly name: string;
+  readonly ms: number;
+  /** Peak RSS of the whole tree, of Node and of Pagefind's binary within the stage. */
+  readonly tree: number;
+  readonly node: number;
+  readonly pagefind: number;
+}
+
+const STAGE_ENDS: readonly [string, RegExp][] = [
+  ['start-up + content check (loadArchive)', /\[content\] Syncing content/],
+  ['content sync (prose rendered into the data store)', /\[content\] Synced content/],
+  ['types + bundling (Vite)', /generating static routes/],
+  ['page rendering (incl. per-report downloads)', /✓ Completed in/],
+  ['archive-wide downloads', /\[nianbao:archive-downloads\]/],
+  ['search index (Pagefind)', /\[nianbao:search-index\]/],
+];
+
+/** RSS of Pagefind's binaries in one sample (the rest of the tree is Node and esbuild). */
+const pagefindOf = (byName: Readonly<Record<string, number>>) =>
+  Object.entries(byName)
+    .filter(([k]) => k.startsWith('pagefind'))
+    .reduce((a, [, v]) => a + v, 0);
+
+/** Cuts a measured build into stages at the log lines that end them. */
+export function stages(run: Measured): Stage[] {
+  const out: Stage[] = [];
+  let from = 0;
+  let line = 0;
+  const cut = (name: string, to: number) => {
+    const within = run.samples.filter((s) => s.at >= from && s.at <= to);
+    const peak = (f: (s: (typeof within)[number]) => number) => Math.max(0, ...within.map(f));
+    out.push({
+      name,
+      ms: to - from,
+      tree: peak((s) => s.total),
+      node: peak((s) => s.total - pagefindOf(s.byName)),
+      pagefind: peak((s) => pagefindOf(s.byName)),
+    });
+    from = to;
+  };
+  for (const [name, end] of STAGE_ENDS) {
+    // "✓ Completed" also ends "Collecting build info": only a line after the previous stage counts.
+    const i = run.lines.findIndex((l, k) => k >= line && end.test(l.text));
+    if (i < 0) continue;
+    line = i + 1;
+    cut(name, run.lines[i]!.at);
+  }
+  cut('finish (Astro after the hooks)', run.wallMs);
+  return out;
+}
+
+/** Sum of Astro's per-route `(+N ms)` figures, by kind of route. */
+export function routeTimes(run: Measured): Record<string, { ms: number; routes: number }> {
+  const out: Record<string, { ms: number; routes: number }> = {};
+  for (const { text } of run.lines) {
+    const m = /[├└]─ (\S+) \(\+([\d.]+)(m?s)\)/.exec(text);
+    if (!m) continue;
+    const route = m[1]!;
+    const ms = Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+    const kind = /^\/reports\/[^/]+\/[^/]+\/data\.(csv|json)$/.test(route)
+      ? 'per-report downloads'
+      : /^\/reports\/[^/]+\/[^/]+\/index\.html$/.test(route)
+        ? 'report pages'
+        : 'other pages';
+    const o = (out[kind] ??= { ms: 0, routes: 0 });
+    o.ms += ms;
+    o.routes++;
+  }
+  return out;
+}
+
 /**
  * Bytes a phone's browser transfers for a first search (the search page, its script and Pagefind)
- * and for a later one typed on the same page, from the built site served like a CDN (gzip).
+ * and for later ones typed on the same page, from the built site served like a CDN (gzip).
  */
 async function searchBytes(
   dist: string,
   first: string,
-  later: string,
-): Promise<{ first: number; later: number; results: string }> {
+  later: readonly string[],
+): Promise<{ query: string; bytes: number; results: string }[]> {
   const { server, origin } = await startStaticServer([{ base: '/', dir: dist }]);
   const browser = await launchBrowser();
   try {
@@ -73,53 +181,80 @@ async function searchBytes(
         const el = document.querySelector('[aria-busy]');
         return el === null && document.querySelector('#search-q') !== null;
       });
+    const status = async () =>
+      (await page.locator('[role="status"]').allInnerTexts()).join(' / ').slice(0, 60);
     await page.goto(`${origin}/search/?q=${encodeURIComponent(first)}`, {
       waitUntil: 'networkidle',
     });
     await settled();
     await page.waitForTimeout(500);
-    const firstBytes = await total();
-    const results = await page.locator('h2, [role="status"]').allInnerTexts();
-    await page.fill('#search-q', later);
-    await page.press('#search-q', 'Enter');
-    await page.waitForLoadState('networkidle');
-    await settled();
-    await page.waitForTimeout(500);
-    return {
-      first: firstBytes,
-      later: (await total()) - firstBytes,
-      results: results.join(' / ').slice(0, 80),
-    };
+    const out = [{ query: first, bytes: await total(), results: await status() }];
+    for (const q of later) {
+      const before = await total();
+      await page.fill('#search-q', q);
+      await page.press('#search-q', 'Enter');
+      await page.waitForLoadState('networkidle');
+      await settled();
+      await page.waitForTimeout(500);
+      out.push({ query: q, bytes: (await total()) - before, results: await status() });
+    }
+    return out;
   } finally {
     await browser.close();
     server.close();
   }
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       reports: { type: 'string' },
+      prose: { type: 'string', default: 'corpus' },
       keep: { type: 'boolean', default: false },
       seed: { type: 'string' },
+      dir: { type: 'string' },
+      'no-search': { type: 'boolean', default: false },
     },
   });
   const n = Number(values.reports);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error('用法：npm run bench -- --reports <数量> [--keep] [--seed <整数>]');
+  const prose = values.prose as ProseLength;
+  if (!Number.isInteger(n) || n < 1 || !PROSE_LENGTHS.includes(prose)) {
+    console.error(
+      '用法：npm run bench -- --reports <数量> [--prose corpus|long] [--keep] [--seed <整数>] [--dir <目录>] [--no-search]',
+    );
     process.exitCode = 2;
     return;
   }
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  let dir: string;
+  if (values.dir) {
+    dir = resolve(values.dir);
+    if (existsSync(dir)) throw new Error(`--dir ${dir} already exists`);
+    mkdirSync(dir, { recursive: true });
+  } else dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
   const dist = join(dir, 'dist');
+  const keep = values.keep || values.dir !== undefined;
   try {
+    const loadBefore = loadAverage();
     const t0 = performance.now();
-    const generated = generateArchive(dir, n, values.seed ? Number(values.seed) : undefined);
+    const generated = generateArchive(dir, n, values.seed ? Number(values.seed) : undefined, prose);
     const genMs = performance.now() - t0;
     console.log(
-      `generated ${generated.reports} reports of ${generated.agencies} agencies in ${(genMs / 1000).toFixed(1)} s → ${dir}`,
+      `generated ${generated.reports} reports of ${generated.agencies} agencies in ${seconds(genMs)} → ${dir}`,
+    );
+    console.log(
+      `prose per report (${prose}), non-space characters: min ${generated.prose.min}, median ${generated.prose.median}, mean ${generated.prose.mean}, max ${generated.prose.max}`,
     );
 
+    // A cold build, as on a CI runner: Astro's content data store would otherwise carry the
+    // rendered prose of the previous run.
+    const dataStore = join(PROJECT, 'node_modules/.astro/data-store.json');
+    rmSync(dataStore, { force: true });
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NIANBAO_CONTENT: dir,
@@ -131,10 +266,12 @@ async function main(): Promise<void> {
       [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist],
       { cwd: PROJECT, env },
     );
+    const loadAfter = loadAverage();
     if (build.code !== 0) {
       console.error(build.stdout.slice(-4000));
       throw new Error(`astro build exited ${build.code}`);
     }
+    const storeBytes = existsSync(dataStore) ? statSync(dataStore).size : 0;
     const pages = readdirSync(join(dist, 'reports')).reduce(
       (s, a) => s + readdirSync(join(dist, 'reports', a)).length,
       0,
@@ -142,33 +279,73 @@ async function main(): Promise<void> {
     const firstAgency = readdirSync(join(dist, 'reports')).sort()[0]!;
     const firstYear = readdirSync(join(dist, 'reports', firstAgency)).sort()[0]!;
     const page = pageTransfer(dist, `reports/${firstAgency}/${firstYear}`);
-    const indexLine = /检索索引：(\d+) 个页面.*用时 ([\d.]+) 秒/.exec(build.stdout);
-    const indexSeconds = indexLine ? Number(indexLine[2]) : NaN;
-    const pagefindRss = Math.max(
-      0,
-      ...Object.entries(build.peakByName)
-        .filter(([k]) => k.startsWith('pagefind'))
-        .map(([, v]) => v),
-    );
-    const search = await searchBytes(dist, '保密审查', '行政复议');
+    const bytes = sizesBy(dist, outputKind);
+    const outputTotal = Object.values(bytes).reduce((a, b) => a + b, 0);
+    const search = values['no-search']
+      ? []
+      : await searchBytes(dist, '保密审查', ['政策解读', '行政复议']);
+
     const rows: [string, string][] = [
-      ['reports', String(generated.reports)],
-      ['npm run build wall time (build + index)', `${(build.wallMs / 1000).toFixed(1)} s`],
-      ['  of which astro build', `${(build.wallMs / 1000 - indexSeconds).toFixed(1)} s`],
-      ['  of which Pagefind index', `${indexSeconds.toFixed(1)} s`],
-      ['peak RSS, whole process tree', gib(build.peakRss)],
-      ['  of which Pagefind binary (its own peak)', gib(pagefindRss)],
-      ['  Node (its own peak)', gib(build.peakByName.node ?? build.peakByName.MainThread ?? 0)],
-      ['report pages per second (build + index)', (pages / (build.wallMs / 1000)).toFixed(0)],
-      ['output size', mib(sizeOf(dist))],
-      ['index size (dist/pagefind)', mib(sizeOf(join(dist, 'pagefind')))],
-      ['first search 保密审查 (page + UI + Pagefind)', kb(search.first)],
-      ['later search 行政复议 (same page)', kb(search.later)],
-      [
-        'report page transfer (gzip: HTML + CSS + JS)',
-        `${kb(page.html + page.css + page.js)} (HTML ${kb(page.html)}, CSS ${kb(page.css)}, JS ${kb(page.js)})`,
-      ],
+      ['reports', `${generated.reports} (prose ${prose}, median ${generated.prose.median} chars)`],
+      ['load average before / after the build', `${loadBefore} / ${loadAfter}`],
+      ['build wall time (build + downloads + index)', seconds(build.wallMs)],
     ];
+    for (const st of stages(build))
+      rows.push([
+        `  ${st.name}`,
+        `${seconds(st.ms)}; peak tree ${gib(st.tree)}, Node+esbuild ${gib(st.node)}${st.pagefind ? `, Pagefind ${gib(st.pagefind)}` : ''}`,
+      ]);
+    for (const [kind, t] of Object.entries(routeTimes(build)))
+      rows.push([
+        `    routes: ${kind}`,
+        `${seconds(t.ms)} for ${t.routes} routes (Astro's +ms sum)`,
+      ]);
+    rows.push(
+      ['peak RSS, whole process tree', gib(build.peakRss)],
+      [
+        '  Pagefind binary (its own peak)',
+        gib(
+          Math.max(
+            0,
+            ...Object.entries(build.peakByName)
+              .filter(([k]) => k.startsWith('pagefind'))
+              .map(([, v]) => v),
+          ),
+        ),
+      ],
+      [
+        '  Node and esbuild (peak of the tree without Pagefind)',
+        gib(Math.max(0, ...build.samples.map((x) => x.total - pagefindOf(x.byName)))),
+      ],
+      [
+        '  processes (peak RSS by name)',
+        Object.entries(build.peakByName)
+          .filter(([, v]) => v > 50 * 1024 * 1024)
+          .map(([k, v]) => `${k} ${gib(v)}`)
+          .join(', '),
+      ],
+      ['content data store on disk (node_modules/.astro)', mib(storeBytes)],
+      ['report pages per second (whole build)', (pages / (build.wallMs / 1000)).toFixed(0)],
+      ['output size', `${mib(outputTotal)} (${kb(outputTotal / generated.reports)} per report)`],
+    );
+    for (const kind of [
+      'pages and assets',
+      'per-report downloads',
+      'archive-wide downloads',
+      'search index',
+    ])
+      rows.push([
+        `  ${kind}`,
+        `${mib(bytes[kind] ?? 0)} (${kb((bytes[kind] ?? 0) / generated.reports)} per report)`,
+      ]);
+    const labels = ['first search', 'later search', 'later search, a word in every report'];
+    search.forEach((s, i) =>
+      rows.push([`${labels[i]} ${s.query}`, `${kb(s.bytes)} (${s.results})`]),
+    );
+    rows.push([
+      'report page transfer (gzip: HTML + CSS + JS)',
+      `${kb(page.html + page.css + page.js)} (HTML ${kb(page.html)}, CSS ${kb(page.css)}, JS ${kb(page.js)})`,
+    ]);
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`\n| ${'figure'.padEnd(width)} | value |\n| ${'-'.repeat(width)} | ----- |`);
     for (const [k, v] of rows) console.log(`| ${k.padEnd(width)} | ${v} |`);
@@ -176,7 +353,7 @@ async function main(): Promise<void> {
       `\nnode ${process.version}, ${execFileSync('nproc').toString().trim()} cores, ${gib(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0) * 1024)} RAM`,
     );
   } finally {
-    if (values.keep) console.log(`kept ${dir}`);
+    if (keep) console.log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -17,7 +17,7 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
-import type { ChartData } from '../lib/figures/series.ts';
+import type { StyledChartData } from '../lib/site/chart-presentation.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -74,6 +74,7 @@ const MARKS: readonly (Mark | null)[] = [
   },
 ];
 
+/** Style `i` (chart-presentation.ts): the i-th colour with the i-th pattern, site-wide. */
 function fill(i: number): string | CanvasPattern {
   const colour = PALETTE[i % PALETTE.length]!;
   const mark = MARKS[i % MARKS.length];
@@ -95,7 +96,7 @@ function fill(i: number): string | CanvasPattern {
   return ctx.createPattern(tile, 'repeat') ?? colour;
 }
 
-export function drawChart(canvas: HTMLCanvasElement, data: ChartData): Chart {
+export function drawChart(canvas: HTMLCanvasElement, data: StyledChartData): Chart {
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const style = getComputedStyle(canvas);
   const text = style.color || '#1b1b1b';
@@ -106,11 +107,11 @@ export function drawChart(canvas: HTMLCanvasElement, data: ChartData): Chart {
     type: 'bar',
     data: {
       labels: [...data.labels],
-      datasets: data.datasets.map((d, i) => ({
+      datasets: data.datasets.map((d) => ({
         label: d.label,
         data: [...d.data],
         ...(d.stack ? { stack: d.stack } : {}),
-        backgroundColor: fill(i),
+        backgroundColor: fill(d.style),
         borderColor: '#1b1b1b',
         borderWidth: 1,
       })),

@@ -5,7 +5,7 @@
  * so a page downloads it only if a chart is about to be seen. The table under the chart holds the
  * same numbers and stays the truth when this never runs.
  */
-import type { ChartData } from '../lib/figures/series.ts';
+import type { StyledChartData } from '../lib/site/chart-presentation.ts';
 
 class NbChart extends HTMLElement {
   #observer: IntersectionObserver | undefined;
@@ -34,7 +34,7 @@ class NbChart extends HTMLElement {
     if (!canvas || !json) return;
     this.dataset.state = 'loading';
     const { drawChart } = await import('./chart-draw.ts');
-    drawChart(canvas, JSON.parse(json) as ChartData);
+    drawChart(canvas, JSON.parse(json) as StyledChartData);
     this.dataset.state = 'drawn';
   }
 }

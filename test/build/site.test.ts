@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive, type ArchiveReport } from '../../src/lib/content/archive.ts';
 import { formatReport } from '../../src/lib/content/problems.ts';
 import { cellDeclarations } from '../../src/lib/template/cells.ts';
+import { visibleNote } from '../../src/lib/site/narrow-table.ts';
 import { PROJECT_ROOT, buildSite } from '../support/build-site.ts';
 import { rawCells } from '../support/raw-cells.ts';
 
@@ -72,8 +73,13 @@ function checkTables(site: Site, report: ArchiveReport): void {
     expect(text(el.querySelector('.unit')) || null, `${cell.path} unit`).toBe(
       report.tables.units[cell.path] ?? null,
     );
+    // A note that only repeats the value and unit (「251000元」 beside 251000 元) is not shown twice.
     expect(text(el.querySelector('.cell-note')) || null, `${cell.path} note`).toBe(
-      report.tables.cellNotes[cell.path] ?? null,
+      visibleNote(
+        value ?? null,
+        report.tables.units[cell.path] ?? null,
+        report.tables.cellNotes[cell.path] ?? null,
+      ),
     );
     const headers = (el.getAttribute('headers') ?? '')
       .split(' ')
@@ -193,7 +199,7 @@ describe('what a reader sees besides the numbers', () => {
       const t = text(doc.querySelector(sel));
       expect(t, sel).not.toMatch(/[\u4e00-\u9fff，。、：；] [\u4e00-\u9fff，。、：；]/u);
     }
-    expect(text(doc.querySelector('footer'))).toBe(
+    expect(text(doc.querySelector('footer p'))).toBe(
       '本站收录各机构公开发布的政府信息公开工作年度报告，数字按原文照录；原文不相符之处如实标注，不作改动。',
     );
   });

@@ -83,9 +83,9 @@ describe('a reader on a phone', () => {
     const phrase = '保密审查制度';
     const { page, problems, close } = await openPage(browser, origin, base, 'phone');
     try {
-      // The header's search box on the home page leads to the search page with the query.
-      await page.locator('#header-search-q').fill(phrase);
-      await page.locator('#header-search-q').press('Enter');
+      // The home page's search box (the only one on a phone) leads to the search page.
+      await page.locator('#home-q').fill(phrase);
+      await page.locator('#home-q').press('Enter');
       await page.waitForURL(`${origin}${base}search/?q=${encodeURIComponent(phrase)}`);
       await settled(page);
       expect(await resultIds(page)).toEqual(['fixture-city-gov/2020', 'fixture-city-gov/2021']);

@@ -27,7 +27,17 @@ export const SITES = {
 } as const;
 export type SiteName = keyof typeof SITES;
 
-export type PageType = 'home' | 'report' | 'agency' | 'year' | 'data' | 'not-found' | 'search';
+export type PageType =
+  | 'home'
+  | 'report'
+  | 'agency'
+  | 'year'
+  | 'data'
+  | 'not-found'
+  | 'search'
+  | 'guide'
+  | 'years'
+  | 'agencies';
 
 export interface PageCase {
   readonly name: string;
@@ -69,6 +79,9 @@ export function pageCases(): PageCase[] {
       cases.push({ name: `${name}-year-${year}`, type: 'year', site: name, path, year });
     }
     cases.push({ name: `${name}-data`, type: 'data', site: name, path: at('/data/') });
+    cases.push({ name: `${name}-guide`, type: 'guide', site: name, path: at('/guide/') });
+    cases.push({ name: `${name}-years`, type: 'years', site: name, path: at('/years/') });
+    cases.push({ name: `${name}-agencies`, type: 'agencies', site: name, path: at('/agencies/') });
     cases.push({ name: `${name}-404`, type: 'not-found', site: name, path: at('/404.html') });
     for (const r of reports) {
       cases.push({

@@ -40,6 +40,8 @@ export interface Series {
   readonly stack?: string;
   /** False: shown in the table only (e.g. amounts in different units cannot share an axis). */
   readonly chart: boolean;
+  /** Per category: true where a report of the category left the figure blank (not counted). */
+  readonly blanks?: readonly boolean[];
 }
 
 export interface ChartSpec {
@@ -85,6 +87,7 @@ const seriesOf = (measures: readonly Measure[], points: readonly Point[], stack?
     label: m.label,
     short: m.short,
     values: points.map((p) => pointValue(m, p)),
+    blanks: points.map((p) => p.tables.some((t) => measureValue(m, t) === null)),
     ...(stack ? { stack } : {}),
     chart: true,
   }));
