@@ -1,6 +1,14 @@
 /** `npm run import` as an editor runs it: files written, agency added, exit codes, messages. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +80,7 @@ describe('npm run import', () => {
     );
     expect(forced.status).toBe(0);
     expect(forced.stdout).not.toContain('已在 data/agencies.yaml 中添加');
-  });
+  }, 90_000);
 
   it('refuses an incomplete import, listing what is missing, and writes nothing', () => {
     const out = archive();
@@ -108,8 +116,88 @@ describe('npm run import', () => {
   });
 
   it('reports wrong arguments', () => {
-    const r = run(join(CORPUS, '2020-jiyuan-gongan.txt'));
+    const r = run(join(CORPUS, '2020-jiyuan-gongan.txt'), '--agency', 'Jiyuan Gongan');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('请用 --agency 给出机构 id');
+    expect(r.stderr).toContain('--agency 应为机构 id');
+    expect(run().stderr).toContain('请给出原文文件或文件夹。');
+  });
+
+  it('without --agency, one file whose agency is not registered is refused with the reason', () => {
+    const out = archive();
+    const r = run(join(CORPUS, '2023-shuyangxian-fagaiju.txt'), '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      '机构「沭阳县发展和改革局」不在 data/agencies.yaml 中，无法自动给出机构 id',
+    );
+    expect(existsSync(join(out, 'data/reports'))).toBe(false);
+  });
+});
+
+describe('npm run import with a folder (batch)', () => {
+  /** A folder of inputs: two corpus reports and a .doc the importer refuses. */
+  function inputs(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-in-'));
+    dirs.push(dir);
+    cpSync(join(CORPUS, '2023-shuyangxian-fagaiju.txt'), join(dir, 'a-shuyang.txt'));
+    cpSync(join(CORPUS, '2020-jiyuan-gongan.txt'), join(dir, 'b-jiyuan.txt'));
+    writeFileSync(join(dir, 'c-old.doc'), 'not read');
+    writeFileSync(join(dir, 'notes.odt'), 'ignored');
+    return dir;
+  }
+  /** An archive that knows the demo's agencies (their names are what the titles print). */
+  function demoArchive(): string {
+    const dir = archive();
+    cpSync(join(ROOT, 'data/agencies.yaml'), join(dir, 'data/agencies.yaml'));
+    return dir;
+  }
+
+  it('imports each file, derives the agency from the title, prints one summary table', () => {
+    const out = demoArchive();
+    const dir = inputs();
+    writeFileSync(join(dir, 'c-old.doc'), 'x');
+    const r = run(dir, join(dir, 'c-old.doc'), '--out', out);
+    expect(r.stdout).toContain(`[1/3] ${join(dir, 'a-shuyang.txt')}`);
+    expect(r.stdout).toContain('导入汇总（3 个文件）：');
+    const table = r.stdout.slice(r.stdout.indexOf('导入汇总')).split('\n');
+    expect(table[1]).toMatch(/^文件 +机构 +年度 +模板 +放入 +未放入 +不符 +结果$/u);
+    expect(table[2]).toMatch(
+      /^a-shuyang\.txt +shuyangxian-fagaiju +2023 +2021 +75 +0 +0 +已写入$/u,
+    );
+    expect(table[3]).toMatch(
+      /^b-jiyuan\.txt +jiyuan-gongan +2020 +2019 +\d+ +1 +0 +未写入：导入不完整（加 --allow-partial 可写出草稿）$/u,
+    );
+    expect(table[4]).toMatch(/^c-old\.doc( +-){6} +未写入：/u);
+    expect(r.stdout).toContain('2 个文件没有完整读取或没有写入（见上表）。');
+    expect(r.status).toBe(1);
+    expect(existsSync(join(out, 'data/reports/shuyangxian-fagaiju/2023.yaml'))).toBe(true);
+    expect(existsSync(join(out, 'data/reports/jiyuan-gongan/2020.yaml'))).toBe(false);
+    // Written through a temporary name: none is left behind.
+    expect(readdirSync(join(out, 'data/reports/shuyangxian-fagaiju'))).toEqual(['2023.yaml']);
+  });
+
+  it('never overwrites without --force, and says why in the summary', () => {
+    const out = demoArchive();
+    const dir = inputs();
+    rmSync(join(dir, 'c-old.doc'));
+    run(dir, '--out', out);
+    const yaml = join(out, 'data/reports/shuyangxian-fagaiju/2023.yaml');
+    writeFileSync(yaml, '# edited by an editor\n');
+    const again = run(dir, '--out', out);
+    expect(again.stdout).toMatch(/a-shuyang\.txt .*未写入：文件已存在（加 --force 覆盖）/u);
+    expect(readFileSync(yaml, 'utf8')).toBe('# edited by an editor\n');
+    expect(again.status).toBe(1);
+    const forced = run(dir, '--out', out, '--force');
+    expect(forced.stdout).toMatch(/a-shuyang\.txt .*已写入\n/u);
+    expect(readFileSync(yaml, 'utf8')).not.toContain('edited by an editor');
+  }, 90_000);
+
+  it('says when the agency cannot be derived from the document', () => {
+    const out = archive();
+    const dir = inputs();
+    const r = run(dir, '--out', out);
+    expect(r.stdout).toMatch(
+      /a-shuyang\.txt +- +2023 +2021 +75 +0 +0 +未写入：机构「沭阳县发展和改革局」不在 data\/agencies\.yaml 中/u,
+    );
+    expect(r.status).toBe(1);
   });
 });

@@ -111,11 +111,16 @@ describe.each([2019, 2021] as const)('a complete %i-template report', (version) 
   });
   it('writes YAML and MDX that pass the content checks', () => {
     const problems: Problem[] = [];
-    const data = readReportData('x.yaml', result.yaml, problems);
+    // `status: draft` is checked by the content check once the contract branch lands
+    // (test/unit/importer-contract.test.ts); here the tables themselves are read back.
+    expect(result.yaml).toMatch(/\nstatus: draft\ntemplate: \d{4}\n/u);
+    const data = readReportData('x.yaml', result.yaml.replace('status: draft\n', ''), problems);
     readReportProse('x.mdx', result.mdx, { agency: 'x', year: 2020 }, problems);
     // The sums of distinct numbers break the rules: every failure is written as imported, and
-    // the check holds each one until an editor confirms it against the original.
+    // the check holds each one until an editor confirms it against the original; the import is
+    // therefore a draft.
     expect(result.discrepancies.length).toBeGreaterThan(0);
+    expect(result.draft).toBe(true);
     expect(problems.map((p) => p.field)).toEqual(
       result.discrepancies.map((_, i) => `discrepancies[${i}].note`),
     );
@@ -311,18 +316,34 @@ describe('failure modes: exit non-zero with a clear list', () => {
       .join('\n')
       .replace(/\n(?=.*（七）总计)/u, `\n\t${single?.labels.at(-1)}\t5\t0\t0\t0\t0\t0\t5\n`);
     const result = importReport(text);
-    expect(result.complete).toBe(false);
-    const messages = result.issues.map((i) => i.message);
-    expect(messages).toContain('缺少表三「（六）其他处理 3.其他」行。');
-    expect(result.unplaced.map((u) => [u.values, u.reason])).toEqual([
-      [
-        ['5', '0', '0', '0', '0', '0', '5'],
-        '无法识别的行标签「（六）其他处理」（按位置可能是「（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请」）',
-      ],
-    ]);
-    expect(messages).toContain(
-      '原文的「（六）其他处理」只有一行（2019 年版的写法），而 2021 年版分 3 项：请对照原文确认如何录入。',
+    // Kept as printed: one 7-cell row; its three items are not printed (not blank, not missing).
+    expect(result.unplaced).toEqual([]);
+    expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(result.yaml).toContain('\n  other:                  [5, 0, 0, 0, 0, 0, 5]\n');
+    expect(result.yaml).not.toMatch(/no_correction|unpaid_fees/u);
+    expect(result.cells['applications.other.no_correction.natural']).toBeNull();
+    expect(result.draft).toBe(true);
+    expect(result.issues.map((i) => i.message)).toContain(
+      '原文的「（六）其他处理」只有一行（2019 年版的写法），而 2021 年版分 3 项：按原文写为一行（applications.other 为 7 个数字），其下 3 项记为“原文未单列”。请对照原文核对。',
     );
+    // Rule 3 counts the combined row as the sum of its items: no rule failure comes from the
+    // items being absent.
+    expect(result.discrepancies.map((d) => d.check)).not.toContain(
+      'applications.row_total.other.no_correction',
+    );
+    expect(accounted(result)).toBe(true);
+  });
+
+  it('a 2021 report with （六）其他处理 as one row and a stray item row is not guessed', () => {
+    const text = webText(2021)
+      .split('\n')
+      .filter((l) => !l.includes('2.申请人逾期') && !l.includes('\t3.其他\t'))
+      .join('\n')
+      .replace(/\n(?=.*（七）总计)/u, `\n\t（六）其他处理\t5\t0\t0\t0\t0\t0\t5\n`);
+    const result = importReport(text);
+    // One item printed, two not: the combined row cannot stand in for them.
+    expect(result.yaml).not.toMatch(/\n  other: +\[/u);
+    expect(result.complete).toBe(false);
   });
 
   it('tables published as images: no numbers at all', () => {
@@ -333,6 +354,22 @@ describe('failure modes: exit non-zero with a clear list', () => {
     expect(result.issues.map((i) => i.message)).toContain(
       '表格中没有读到任何数字：原文的表格可能是图片，请按原文手工录入。',
     );
+    // Not printed, not blank: each table key says so, and the file is a draft.
+    expect(result.notPrinted).toEqual(['proactive', 'applications', 'appeals']);
+    expect(result.yaml).toContain(
+      '\nstatus: draft\ntemplate: 2021\n\nproactive: not_printed\n\napplications: not_printed\n\nappeals: not_printed\n',
+    );
+  });
+
+  it('only table 四 published as an image: that table is not_printed, the others are read', () => {
+    const text = webText(2021).replace(/\n1\t2\t3\t[^\n]*\n/u, '\n（见图片）\n');
+    const result = importReport(text);
+    expect(result.notPrinted).toEqual(['appeals']);
+    expect(result.yaml).toContain('\nappeals: not_printed\n');
+    expect(result.cells['applications.received.natural']).toBe(1000);
+    // A table not printed breaks no rule of its own.
+    expect(result.discrepancies.filter((d) => d.check.startsWith('appeals.'))).toEqual([]);
+    expect(result.draft).toBe(true);
   });
 });
 

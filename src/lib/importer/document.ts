@@ -88,7 +88,8 @@ export function readFrame(doc: SourceDocument): ReportFrame {
   for (let i = 0; i < firstHeading; i++) {
     const l = lines[i];
     if (!l || l.cells || !TITLE_WORDS.test(l.text) || l.text.trim().length > 60) continue;
-    let text = l.text.trim();
+    // A markdown conversion prints the title as a heading: "# 2024年…年度报告".
+    let text = l.text.trim().replace(/^#{1,6}\s+/u, '');
     const prev = previousText(lines, i);
     if (prev && (!/\d{4}/u.test(text) || /^\d{4}\s*年/u.test(text))) {
       const p = prev.line.text.trim();
@@ -100,8 +101,13 @@ export function readFrame(doc: SourceDocument): ReportFrame {
     titleEnd = i;
     break;
   }
-  const pageTitle =
-    doc.pageTitle && TITLE_WORDS.test(doc.pageTitle) ? tidyTitle(doc.pageTitle) : null;
+  // A page's <title> adds the portal's name ("…年度报告_政府信息公开年报_某某管委会"): only the
+  // part that names the report is the title.
+  const pagePart = (doc.pageTitle ?? '')
+    .split(/\s*(?:[_|｜]|\s[-—–]\s)\s*/u)
+    .find((part) => TITLE_WORDS.test(part) && /\d{4}/u.test(part));
+  const pageTitle = pagePart ? tidyTitle(pagePart) : null;
+  if (!source && doc.pageUrl) source = doc.pageUrl;
   const title = headerTitle ?? bodyTitle ?? pageTitle;
 
   if (!published) {

@@ -9,6 +9,7 @@ import { failingChecks } from '../template/rules.ts';
 import { TABLE_COMPONENTS, type TableComponent } from '../content/report-prose.ts';
 import { cellDeclarations } from '../template/cells.ts';
 import {
+  APPLICATION_COLUMNS,
   SECTION_HEADINGS,
   TABLE_SHORT,
   type TableId,
@@ -31,12 +32,15 @@ import {
 } from './tables/rows.ts';
 import type { Problem } from '../content/problems.ts';
 import { writeReportYaml } from './write-yaml.ts';
+import type { LayoutUnplaced } from './inputs/layout.ts';
 
 export interface ImportOptions {
   /** Overrides the year read from the title. */
   readonly year?: number;
   /** The input's file name, named in the YAML header. */
   readonly fileName?: string;
+  /** Numbers the input layer (a PDF's page layout) could not place: they make the import a draft. */
+  readonly inputUnplaced?: readonly LayoutUnplaced[];
 }
 
 export interface ImportResult {
@@ -59,8 +63,14 @@ export interface ImportResult {
   readonly unplaced: readonly Unplaced[];
   readonly numbersSeen: number;
   readonly numbersPlaced: number;
+  /** Numbers the input layer could not place (by page). */
+  readonly inputUnplaced: readonly LayoutUnplaced[];
   /** True when every number was placed and every row found. */
   readonly complete: boolean;
+  /** True when the YAML carries `status: draft`: something was not placed or needs an editor. */
+  readonly draft: boolean;
+  /** Tables written as `not_printed` (no number of theirs was found in the text). */
+  readonly notPrinted: readonly TableId[];
   readonly yaml: string;
   readonly mdx: string;
 }
@@ -136,9 +146,23 @@ export function importReport(input: string, options: ImportOptions = {}): Import
   }
 
   const read: TableRead = emptyRead(template, file);
-  readProactive(template, blocks.get('proactive')?.table ?? [], read);
-  readApplications(template, blocks.get('applications')?.table ?? [], read);
-  readAppeals(template, blocks.get('appeals')?.table ?? [], read);
+  const seenBy = new Map<TableId, number>();
+  const readers = [
+    ['proactive', readProactive],
+    ['applications', readApplications],
+    ['appeals', readAppeals],
+  ] as const;
+  for (const [table, reader] of readers) {
+    const before = read.numbersSeen;
+    reader(template, blocks.get(table)?.table ?? [], read);
+    seenBy.set(table, read.numbersSeen - before);
+  }
+  const inputUnplaced = options.inputUnplaced ?? [];
+  // A table of which not one number was found in the text is written as not printed (published as
+  // an image, or left out): never as blank cells. The editor confirms it against the original.
+  const notPrinted = TABLE_SECTIONS.map((t) => t.table).filter(
+    (t) => seenBy.get(t) === 0 && inputUnplaced.length === 0,
+  );
   for (const { index, table } of TABLE_SECTIONS) {
     if (!byIndex.has(index)) {
       issues.push({
@@ -150,6 +174,14 @@ export function importReport(input: string, options: ImportOptions = {}): Import
     }
   }
   issues.push(...read.issues);
+  for (const table of notPrinted) {
+    issues.push({
+      file,
+      severity: 'warning',
+      field: table,
+      message: `${TABLE_SHORT[table]}中没有读到任何数字：写为 ${table}: not_printed（原文未以文字印出此表）。请对照原文确认；若原文以图片印出，请按图片手工录入。`,
+    });
+  }
   if (read.unplaced.length > 0) {
     issues.push({
       file,
@@ -171,14 +203,58 @@ export function importReport(input: string, options: ImportOptions = {}): Import
     const note = read.cellNotes[c.path];
     if (note !== undefined) cellNotes[c.path] = note;
   }
-  const discrepancies = failingChecks(template, read.cells).map((f) => ({
-    check: f.check.id,
-    left: f.leftSum,
-    right: f.rightSum,
-    note: IMPORTED_NOTE,
-  }));
+  // A table is certain when every number of it was placed and every row found. Only a certain
+  // table's rule failures are the agency's; elsewhere they may be the importer's own misreading.
+  const uncertain = new Set<string>([
+    ...read.unplaced.map((u) => u.table),
+    ...read.issues.filter((i) => i.severity === 'error').map((i) => i.field ?? ''),
+    ...notPrinted,
+  ]);
+  if (inputUnplaced.length > 0) for (const t of TABLE_SECTIONS) uncertain.add(t.table);
+  const discrepancies: Discrepancy[] = [];
+  const ruleCells = { ...read.cells, ...combinedRuleCells(template, read.combined) };
+  const blankTotals: string[] = [];
+  for (const f of failingChecks(template, ruleCells)) {
+    const table = f.check.id.split('.')[0] ?? '';
+    // A total the original left blank is "not given": the rule is not evaluated (the contract).
+    if (f.leftBlank) {
+      blankTotals.push(f.check.where);
+      continue;
+    }
+    if (notPrinted.includes(table as TableId)) continue;
+    if (uncertain.has(table)) {
+      issues.push({
+        file,
+        severity: 'warning',
+        field: table,
+        message: `勾稽关系 ${f.check.id} 不相符（${f.leftSum} ≠ ${f.rightSum}），但${TABLE_SHORT[table as TableId]}有没有放入或没有找到的内容：这可能是导入造成的，不作为原文的不符写入。补录后请运行 npm run check。`,
+      });
+      continue;
+    }
+    discrepancies.push({
+      check: f.check.id,
+      left: f.leftSum,
+      right: f.rightSum,
+      note: IMPORTED_NOTE,
+    });
+  }
 
-  const complete = !issues.some((i) => i.severity === 'error');
+  if (blankTotals.length > 0) {
+    issues.push({
+      file,
+      severity: 'warning',
+      message: `原文未填写总计：${blankTotals.join('、')}的总计是空白，相应的勾稽关系不核对。`,
+    });
+  }
+  const complete = !issues.some((i) => i.severity === 'error') && inputUnplaced.length === 0;
+  // A draft whenever anything was not placed or needs an editor: a rule failure to confirm, a
+  // table or row the original did not print, a placement the importer asks to be checked.
+  const draft =
+    !complete ||
+    discrepancies.length > 0 ||
+    notPrinted.length > 0 ||
+    Object.keys(read.combined).length > 0 ||
+    issues.some((i) => i.message.includes('请对照原文'));
   // Only prose sections: table rows of layout text are long for other reasons.
   const proseLines = [
     ...frame.intro,
@@ -195,11 +271,26 @@ export function importReport(input: string, options: ImportOptions = {}): Import
       : [
           '',
           '草稿：导入不完整，以下内容没有读出，空缺的单元格暂记为 null，请对照原文补录：',
-          ...summaryLines({ issues, unplaced: read.unplaced }).map((l) => `  ${l}`),
+          ...summaryLines({ issues, unplaced: read.unplaced, inputUnplaced }).map((l) => `  ${l}`),
         ]),
+    ...(draft
+      ? [
+          '',
+          '核对完毕（补录、确认 discrepancies 和 not_printed）后，删去 status: draft 一行即可发布。',
+        ]
+      : []),
   ];
   const yaml = writeReportYaml(
-    { template, cells: read.cells, units: read.units, cellNotes, discrepancies },
+    {
+      template,
+      cells: read.cells,
+      units: read.units,
+      cellNotes,
+      discrepancies,
+      draft,
+      notPrinted,
+      combined: read.combined,
+    },
     header,
   );
   const agencyName = title ? agencyFromTitle(title) : null;
@@ -220,7 +311,10 @@ export function importReport(input: string, options: ImportOptions = {}): Import
     unplaced: read.unplaced,
     numbersSeen: read.numbersSeen,
     numbersPlaced: read.numbersPlaced,
+    inputUnplaced,
     complete,
+    draft,
+    notPrinted,
     yaml,
     mdx,
   };
@@ -230,6 +324,7 @@ export function importReport(input: string, options: ImportOptions = {}): Import
 export function summaryLines(r: {
   readonly issues: readonly Problem[];
   readonly unplaced: readonly Unplaced[];
+  readonly inputUnplaced?: readonly LayoutUnplaced[];
 }): string[] {
   const out: string[] = [];
   for (const i of r.issues) {
@@ -239,6 +334,11 @@ export function summaryLines(r: {
   for (const u of r.unplaced) {
     out.push(
       `未放入的数字：原文第 ${u.line} 行 ${u.values.map((v) => `「${v}」`).join('')}：${u.reason}。`,
+    );
+  }
+  for (const u of r.inputUnplaced ?? []) {
+    out.push(
+      `未放入的数字：第 ${u.page} 页 ${u.values.map((v) => `「${v}」`).join('')}：${u.reason}。`,
     );
   }
   return out;
@@ -310,4 +410,26 @@ function writeMdx(
 
 function yamlString(value: string): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+/**
+ * For the rules only: a row printed combined (（六）其他处理 as one row in a 2021 report) stands in
+ * for its sub-rows, as the sum of its sub-rows: its cells go to the first sub-row, the others
+ * count 0. Never written: the YAML keeps the combined row as printed.
+ */
+function combinedRuleCells(
+  version: TemplateVersion,
+  combined: Readonly<Record<string, readonly (number | null)[]>>,
+): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [path, values] of Object.entries(combined)) {
+    const leaves = cellDeclarations(version).filter((c) => c.path.startsWith(`${path}.`));
+    const first = leaves[0]?.path.split('.').slice(0, -1).join('.');
+    for (const c of leaves) {
+      const k = APPLICATION_COLUMNS.findIndex((col) => c.path.endsWith(`.${col.id}`));
+      const firstRow = c.path.startsWith(`${first}.`);
+      out[c.path] = firstRow ? (values[k] ?? null) : 0;
+    }
+  }
+  return out;
 }

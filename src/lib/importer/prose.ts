@@ -101,7 +101,10 @@ export function paragraphs(
 export function escapeMdx(text: string): string {
   const escaped = text.replace(/[\\{}<>*[\]`~&]/gu, (ch) => `\\${ch}`);
   // Line-start markers: headings, lists, quotes, thematic breaks.
-  return escaped.replace(/^(#|[-+=]|\d+[.)](?=\s))/u, '\\$1');
+  const marked = escaped.replace(/^(#|[-+=]|\d+[.)](?=\s))/u, '\\$1');
+  // A paragraph opening with the word import/export is an ES module statement to MDX (code run at
+  // build time). A character reference for its first letter keeps it text: "import" as printed.
+  return marked.replace(/^(i)(?=mport\b)|^(e)(?=xport\b)/iu, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 /** A paragraph as MDX: a short one opening with （一） is a sub-head. */

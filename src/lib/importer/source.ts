@@ -26,6 +26,8 @@ export interface SourceDocument {
   readonly lines: readonly SourceLine[];
   /** `<title>` of an HTML page. */
   readonly pageTitle?: string;
+  /** The page's own address: <link rel="canonical">, <meta name="Url">, og:url (http/https only). */
+  readonly pageUrl?: string;
   /** Dates found in HTML <meta> elements (e.g. PubDate). */
   readonly metaDate?: string;
 }
@@ -103,6 +105,17 @@ function readHtml(text: string): SourceDocument {
     }))
     .find((m) => /pubdate|publishdate|firstpublishedtime|article:published_time/.test(m.name))
     ?.content.slice(0, 10);
+  const metas = root.querySelectorAll('meta').map((m) => ({
+    name: (m.getAttribute('name') ?? m.getAttribute('property') ?? '').toLowerCase(),
+    content: (m.getAttribute('content') ?? '').trim(),
+  }));
+  const pageUrl = [
+    ...root
+      .querySelectorAll('link')
+      .filter((l) => (l.getAttribute('rel') ?? '').toLowerCase() === 'canonical')
+      .map((l) => (l.getAttribute('href') ?? '').trim()),
+    ...metas.filter((m) => ['url', 'og:url', 'articleurl'].includes(m.name)).map((m) => m.content),
+  ].find((u) => /^https?:\/\/[^\s"<>]+$/u.test(u));
   const body = root.querySelector('body') ?? root;
   const scope = reportContainer(body);
   const lines: SourceLine[] = [];
@@ -145,6 +158,7 @@ function readHtml(text: string): SourceDocument {
     format: 'html',
     lines,
     ...(pageTitle ? { pageTitle } : {}),
+    ...(pageUrl ? { pageUrl } : {}),
     ...(metaDate ? { metaDate } : {}),
   };
 }

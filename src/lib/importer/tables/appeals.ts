@@ -40,6 +40,21 @@ export function readAppeals(
     return;
   }
   const fitted = fit(values, width);
+  if (fitted.ambiguous) {
+    read.unplaced.push({
+      table: 'appeals',
+      line: firstLine,
+      values: rawList(values),
+      reason: `表四的数据行有 ${values.length} 个单元格（应为 ${width} 个），两端都有空白单元格，无法确定哪些是多出的空白、数字属于哪一列`,
+    });
+    read.issues.push({
+      file: read.file,
+      severity: 'error',
+      field: 'appeals',
+      message: '表四的数字没有放入。',
+    });
+    return;
+  }
   if (fitted.short) {
     read.unplaced.push({
       table: 'appeals',

@@ -117,9 +117,53 @@ export function readApplications(
     }
   }
 
+  // A row without a label is placed only where its position is certain: in a run of unlabelled
+  // rows between two labelled rows that leaves exactly as many template rows as it has rows.
+  // Otherwise (a row missing beside it, a stray row) its numbers are listed, never guessed.
+  const labelled = (r: Row) => r.norm !== '';
+  const leafIndex = new Map(matches.map((mt) => [mt.row, leaves.indexOf(mt.leaf)]));
+  for (let i = 0; i < n;) {
+    if (labelled(rows[i] as Row)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < n && !labelled(rows[end] as Row)) end++;
+    const run = rows.slice(i, end);
+    const before = i > 0 ? leafIndex.get(rows[i - 1] as Row) : -1;
+    const after = end < n ? leafIndex.get(rows[end] as Row) : m;
+    const certain =
+      before !== undefined &&
+      after !== undefined &&
+      after - before - 1 === run.length &&
+      run.every((r) => leafIndex.has(r));
+    if (!certain) {
+      for (const r of run) {
+        const at = matches.findIndex((mt) => mt.row === r);
+        if (at >= 0) {
+          missing.push(leaves.indexOf((matches[at] as { leaf: LeafDecl }).leaf));
+          matches.splice(at, 1);
+          extraRows.push(r);
+        }
+      }
+    }
+    i = end;
+  }
+  extraRows.sort((a, b) => rows.indexOf(a) - rows.indexOf(b));
+
   for (const { row, leaf } of matches) {
     const fitted = fit(row.values, width);
     const label = `表三「${leaf.describe}」行`;
+    if (fitted.ambiguous) {
+      read.unplaced.push({
+        table: 'applications',
+        line: row.line,
+        values: rawList(row.values),
+        reason: `${label}有 ${row.values.length} 个单元格（应为 ${width} 个），两端都有空白单元格，无法确定数字属于哪一列`,
+      });
+      missing.push(leaves.indexOf(leaf));
+      continue;
+    }
     if (fitted.extra.length > 0) {
       read.unplaced.push({
         table: 'applications',
@@ -154,7 +198,7 @@ export function readApplications(
         file: read.file,
         severity: 'warning',
         field: 'applications',
-        message: `第 ${row.line} 行的数字没有行标签（原文的标签与数字分开了），按顺序放入${label}。请对照原文核对。`,
+        message: `第 ${row.line} 行的数字没有行标签（原文的标签与数字分开了）；前后两行已识别，中间只缺这一行，按位置放入${label}。请对照原文核对。`,
       });
     }
     APPLICATION_COLUMNS.forEach((column, k) => {
@@ -162,6 +206,57 @@ export function readApplications(
       place(read, version, path, cells[k] ?? { kind: 'empty', raw: '' }, null);
     });
   }
+  // A row this version splits into items that another version prints as one row (（六）其他处理):
+  // the report may keep the other version's shape.
+  walkApplicationRows(templateOf(version).applicationRows, (node) => {
+    const children = node.row.children;
+    if (!children || node.row.key === null) return;
+    const single = otherVersions(version)
+      .map((v) => ({ v, node: applicationRowAt(templateOf(v), node.keys) }))
+      .find((o) => o.node && !o.node.row.children);
+    if (!single?.node) return;
+    const singleLabel = single.node.row.label;
+    const prefix = node.keys.join('.');
+    const itemMissing = missing.some((j) => leaves[j]?.keys.join('.').startsWith(`${prefix}.`));
+    const items = leaves.filter((l) => l.keys.join('.').startsWith(`${prefix}.`));
+    const allMissing = items.every((l) => missing.includes(leaves.indexOf(l)));
+    const singles = extraRows.filter((r) => r.norm.endsWith(normLabel(singleLabel)));
+    const fitted = singles.length === 1 && singles[0] ? fit(singles[0].values, width) : null;
+    const cells = fitted?.cells ?? [];
+    if (
+      allMissing &&
+      fitted &&
+      !fitted.short &&
+      !fitted.ambiguous &&
+      fitted.extra.length === 0 &&
+      cells.every((c) => c.kind === 'value' || c.kind === 'empty')
+    ) {
+      // Printed the other version's way: kept as printed, its items are "not printed".
+      const row = singles[0] as Row;
+      read.combined[prefix] = cells.map((c) => (c.kind === 'value' ? c.value : null));
+      read.numbersPlaced += countNumbers(cells);
+      extraRows.splice(extraRows.indexOf(row), 1);
+      for (const l of items) {
+        const j = leaves.indexOf(l);
+        while (missing.includes(j)) missing.splice(missing.indexOf(j), 1);
+      }
+      read.issues.push({
+        file: read.file,
+        severity: 'warning',
+        field: 'applications',
+        message: `原文的「${singleLabel}」只有一行（${single.v} 年版的写法），而 ${version} 年版分 ${children.length} 项：按原文写为一行（applications.${prefix} 为 7 个数字），其下 ${children.length} 项记为“原文未单列”。请对照原文核对。`,
+      });
+      return;
+    }
+    if (itemMissing && extraRows.some((r) => r.norm.includes(normLabel(singleLabel)))) {
+      read.issues.push({
+        file: read.file,
+        severity: 'warning',
+        field: 'applications',
+        message: `原文的「${singleLabel}」只有一行（${single.v} 年版的写法），而 ${version} 年版分 ${children.length} 项：请对照原文确认如何录入。`,
+      });
+    }
+  });
   const missingLeaves = [...new Set(missing)]
     .sort((a, b) => a - b)
     .map((j) => leaves[j] as LeafDecl);
@@ -184,27 +279,6 @@ export function readApplications(
       message: `缺少表三「${leaf.describe}」行。`,
     });
   }
-  // A row this version splits into items that another version prints as one row (（六）其他处理):
-  // the report may keep the other version's shape.
-  walkApplicationRows(templateOf(version).applicationRows, (node) => {
-    const children = node.row.children;
-    if (!children || node.row.key === null) return;
-    const single = otherVersions(version)
-      .map((v) => ({ v, node: applicationRowAt(templateOf(v), node.keys) }))
-      .find((o) => o.node && !o.node.row.children);
-    if (!single?.node) return;
-    const singleLabel = single.node.row.label;
-    const prefix = node.keys.join('.');
-    const itemMissing = missing.some((j) => leaves[j]?.keys.join('.').startsWith(`${prefix}.`));
-    if (itemMissing && extraRows.some((r) => r.norm.includes(normLabel(singleLabel)))) {
-      read.issues.push({
-        file: read.file,
-        severity: 'warning',
-        field: 'applications',
-        message: `原文的「${singleLabel}」只有一行（${single.v} 年版的写法），而 ${version} 年版分 ${children.length} 项：请对照原文确认如何录入。`,
-      });
-    }
-  });
 }
 
 /** "（按位置可能是「2.其他法律行政法规禁止公开」）" for an unknown label between matched rows. */

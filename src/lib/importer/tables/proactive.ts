@@ -103,6 +103,15 @@ export function readProactive(
     for (const cell of fitted.extra) {
       unplace(row, [cell], `${rowLabel}只有 ${width} 个单元格，多出的数字没有放入`);
     }
+    if (fitted.ambiguous) {
+      unplace(
+        row,
+        row.values,
+        `${rowLabel}有 ${row.values.length} 个单元格（应为 ${width} 个），两端都有空白单元格，无法确定数字属于哪一列`,
+      );
+      filled.delete(decl.id);
+      continue;
+    }
     let cells: (Cell | undefined)[] = [...fitted.cells];
     if (fitted.short) {
       const missing = width - fitted.cells.length;

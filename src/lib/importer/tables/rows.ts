@@ -30,6 +30,11 @@ export interface TableRead {
   readonly cells: Record<string, number | null>;
   readonly units: Record<string, string | null>;
   readonly cellNotes: Record<string, string>;
+  /**
+   * Rows printed as one that this version splits (（六）其他处理 in a 2021 report printed the
+   * 2019 way), by key path: the row's cells as printed. Its sub-rows are then not printed.
+   */
+  readonly combined: Record<string, (number | null)[]>;
   readonly issues: Problem[];
   readonly unplaced: Unplaced[];
   /** Numbers printed in the tables, and how many of them were placed in a cell. */
@@ -155,6 +160,11 @@ export interface Fitted {
   readonly extra: readonly Cell[];
   /** Fewer cells than columns. */
   readonly short: boolean;
+  /**
+   * More cells than columns with blanks at both ends: which blanks are padding cannot be told,
+   * so the row's numbers have no established columns.
+   */
+  readonly ambiguous: boolean;
 }
 
 /**
@@ -163,6 +173,18 @@ export interface Fitted {
  */
 export function fit(values: readonly Cell[], width: number): Fitted {
   const cells = [...values];
+  const excess = cells.length - width;
+  if (excess > 0) {
+    let lead = 0;
+    while (lead < cells.length && cells[lead]?.kind === 'empty') lead++;
+    let trail = 0;
+    while (trail < cells.length && cells[cells.length - 1 - trail]?.kind === 'empty') trail++;
+    // Blanks to drop at both ends and more than one way to drop them: the columns are not known.
+    const ways = Math.min(lead, excess) - Math.max(0, excess - trail) + 1;
+    if (lead > 0 && trail > 0 && ways > 1 && lead < cells.length) {
+      return { cells: cells.slice(0, width), extra: [], short: false, ambiguous: true };
+    }
+  }
   while (cells.length > width && cells[cells.length - 1]?.kind === 'empty') cells.pop();
   while (cells.length > width && cells[0]?.kind === 'empty') cells.shift();
   if (cells.length > width) {
@@ -170,9 +192,10 @@ export function fit(values: readonly Cell[], width: number): Fitted {
       cells: cells.slice(0, width),
       extra: cells.slice(width).filter((c) => c.kind !== 'empty'),
       short: false,
+      ambiguous: false,
     };
   }
-  return { cells, extra: [], short: cells.length < width };
+  return { cells, extra: [], short: cells.length < width, ambiguous: false };
 }
 
 export function rawList(cells: readonly Cell[]): string[] {
@@ -188,6 +211,7 @@ export function emptyRead(version: TemplateVersion, file: string): TableRead {
     cells,
     units: {},
     cellNotes: {},
+    combined: {},
     issues: [],
     unplaced: [],
     numbersSeen: 0,
