@@ -110,7 +110,13 @@ describe.each(pageCases().filter((c) => c.type === 'report'))('$name at 360×740
       const links = await page
         .locator('.rate__formula a')
         .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      expect(links).toEqual(['#t3-r-disclosed', '#t3-r-partially-disclosed', '#t3-r-total']);
+      expect(links).toEqual([
+        '#t3-r-disclosed',
+        '#t3-r-partially-disclosed',
+        '#t3-r-total',
+        '#t3',
+        '#t4',
+      ]);
       for (const href of links) expect(await page.locator(href!).count()).toBe(1);
     } finally {
       await close();
