@@ -98,19 +98,20 @@ describe('the agency page tells the story of fixture-city-gov, 2020 (2019 templa
         .nth(1)
         .locator('td')
         .allInnerTexts();
+      // 公开率 and the totals first (desktop too); the format last.
       expect(keyRow).toEqual([
-        '2021 年版',
+        '55.8%',
         '170',
         '2',
         '172',
-        '81',
-        '15',
         '3',
         '6',
         '4',
         '1',
-        '55.8%',
+        '81',
+        '15',
         '2 处不相符',
+        '2021 年版',
       ]);
       await expect
         .poll(() => page.locator('#key-figures-rate').innerText())

@@ -26,6 +26,22 @@ function read(text: string) {
 }
 
 describe('readAgencies', () => {
+  it('reads apply, the 依申请公开 channel, and refuses one that is not an http(s) address', () => {
+    const ok = read(
+      GOVERNMENT.replace('\n  website:', '\n  apply: https://www.jiyuan.gov.cn/ysq/\n  website:'),
+    );
+    expect(ok.problems).toEqual([]);
+    expect(ok.agencies[0]?.apply).toBe('https://www.jiyuan.gov.cn/ysq/');
+    const bad = read(GOVERNMENT.replace('\n  website:', '\n  apply: 电话申请\n  website:'));
+    expect(bad.problems.map((p) => [p.line, p.field, p.message])).toEqual([
+      [
+        6,
+        '[0].apply',
+        'apply 应为依申请公开渠道的网址，以 http:// 或 https:// 开头，实为「电话申请」。',
+      ],
+    ]);
+  });
+
   it('reads valid entries with their optional fields', () => {
     const { problems, agencies } = read(GOVERNMENT + POLICE);
     expect(problems).toEqual([]);
@@ -110,7 +126,7 @@ describe('readAgencies', () => {
           "field": "[0].regoin",
           "file": "data/agencies.yaml",
           "line": 5,
-          "message": "机构中有未知字段「regoin」。允许的字段是：id、name、level、kind、region、website、parent。如果是拼写错误，请改正。",
+          "message": "机构中有未知字段「regoin」。允许的字段是：id、name、level、kind、region、website、apply、parent。如果是拼写错误，请改正。",
           "severity": "error",
         },
         {

@@ -185,7 +185,7 @@ describe('front matter', () => {
           "field": "author",
           "file": "src/content/reports/jiyuan-gongan/2020.mdx",
           "line": 3,
-          "message": "前言中有未知字段「author」。允许的字段是：title、published、source（agency 和 year 由文件路径决定，可以不写）。",
+          "message": "前言中有未知字段「author」。允许的字段是：title、published、source、source_copy（agency 和 year 由文件路径决定，可以不写）。",
           "severity": "error",
         },
       ]
@@ -237,6 +237,23 @@ describe('front matter', () => {
         },
       ]
     `);
+  });
+
+  it('reads source_copy apart from source, and rejects one that is not an http(s) address', () => {
+    const ok = read(mdx(`${TITLE}\nsource_copy: https://example.org/copy.pdf`));
+    expect(ok.problems).toEqual([]);
+    expect(ok.prose.frontmatter).toEqual({
+      title: '2020年济源示范区公安局政府信息公开工作年度报告',
+      source_copy: 'https://example.org/copy.pdf',
+    });
+    const bad = read(mdx(`${TITLE}\nsource_copy: 'ftp://example.org/copy.pdf'`)).problems;
+    expect(bad.map((p) => [p.line, p.field, p.message])).toEqual([
+      [
+        3,
+        'source_copy',
+        'source_copy 应为存档副本的网址，以 http:// 或 https:// 开头，实为文字「ftp://example.org/copy.pdf」。',
+      ],
+    ]);
   });
 
   it('rejects a source that is not an http(s) address', () => {

@@ -42,6 +42,8 @@ export interface Agency {
   readonly region: string;
   /** The agency's own portal (http/https), where its reports are first published. */
   readonly website?: string;
+  /** Where to apply for information (its 依申请公开 channel or page), http/https. */
+  readonly apply?: string;
   /** Id of the agency it belongs to (a department's government). */
   readonly parent?: string;
 }
@@ -49,7 +51,7 @@ export interface Agency {
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const REQUIRED = ['id', 'name', 'level', 'kind', 'region'] as const;
-const OPTIONAL = ['website', 'parent'] as const;
+const OPTIONAL = ['website', 'apply', 'parent'] as const;
 const ALL_KEYS: readonly string[] = [...REQUIRED, ...OPTIONAL];
 
 /** True for an absolute http(s) URL; anything else (javascript:, data:, relative) is refused. */
@@ -148,6 +150,11 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
     );
     const region = text('region', 'region 应为所在地区（例如 河南省济源市）', () => true);
     const website = text('website', 'website 应为以 http:// 或 https:// 开头的网址', isWebUrl);
+    const apply = text(
+      'apply',
+      'apply 应为依申请公开渠道的网址，以 http:// 或 https:// 开头',
+      isWebUrl,
+    );
     const parent = text('parent', 'parent 应为上级机构的 id', (v) => SLUG.test(v));
     if (id !== undefined) {
       if (seenIds.has(id)) {
@@ -168,6 +175,7 @@ export function readAgencies(file: string, text: string, problems: Problem[]): A
       kind: kind as AgencyKind,
       region,
       ...(website ? { website } : {}),
+      ...(apply ? { apply } : {}),
       ...(parent ? { parent } : {}),
     });
   });

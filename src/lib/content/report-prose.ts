@@ -24,7 +24,10 @@ export interface ReportFrontmatter {
   readonly title: string;
   /** YYYY-MM-DD */
   readonly published?: string;
+  /** The official publication's address only. */
   readonly source?: string;
+  /** A copy the archive worked from (shown as 「存档副本」), never presented as the official page. */
+  readonly source_copy?: string;
 }
 
 export interface ReportProse {
@@ -67,7 +70,7 @@ export function splitRenderedProse(html: string): ProseSegment[] {
   return out;
 }
 
-const FRONTMATTER_KEYS = ['title', 'published', 'source', 'agency', 'year'];
+const FRONTMATTER_KEYS = ['title', 'published', 'source', 'source_copy', 'agency', 'year'];
 const COMPONENT_LIST = Object.keys(TABLE_COMPONENTS)
   .map((n) => `<${n} />`)
   .join('、');
@@ -261,7 +264,7 @@ function readFrontmatter(
       error(
         entry.line,
         entry.key,
-        `前言中有未知字段「${entry.key}」。允许的字段是：title、published、source（agency 和 year 由文件路径决定，可以不写）。`,
+        `前言中有未知字段「${entry.key}」。允许的字段是：title、published、source、source_copy（agency 和 year 由文件路径决定，可以不写）。`,
       );
       ok = false;
       continue;
@@ -295,6 +298,15 @@ function readFrontmatter(
     );
     ok = false;
   }
+  const copy = values.source_copy;
+  if (copy && (typeof copy.value !== 'string' || !isWebUrl(copy.value))) {
+    error(
+      copy.line,
+      'source_copy',
+      `source_copy 应为存档副本的网址，以 http:// 或 https:// 开头，实为${copy.text}。`,
+    );
+    ok = false;
+  }
   const agency = values.agency;
   if (agency && agency.value !== identity.agency) {
     error(
@@ -318,5 +330,6 @@ function readFrontmatter(
     title: title.value,
     ...(typeof published?.value === 'string' ? { published: published.value } : {}),
     ...(typeof source?.value === 'string' ? { source: source.value } : {}),
+    ...(typeof copy?.value === 'string' ? { source_copy: copy.value } : {}),
   };
 }

@@ -3,6 +3,7 @@
  * one table, and the carry-over between consecutive years of one agency. Pure functions.
  */
 
+import { measureFigure, rateFigure, type Figure, type RateFigure } from '../figures/highlights.ts';
 import { AGENCY_LEVELS, LEVEL_LABELS, type Agency, type AgencyLevel } from '../content/agencies.ts';
 import type { ReportBase } from '../content/archive.ts';
 import {
@@ -60,7 +61,10 @@ export function sortForYear(reports: readonly ReportBase[]): ReportBase[] {
   );
 }
 
-/** The columns of a key-figures table: measures of table 三 and 四, then the rate. */
+/**
+ * The columns of a key-figures table after the rate (which comes first): the totals of table 三
+ * and 四 first, then the two disclosed outcomes the rate is made of.
+ */
 export interface KeyFigureColumns {
   readonly measures: readonly Measure[];
   readonly rate: RateDefinition;
@@ -73,10 +77,10 @@ export function keyFigureColumns(versions: readonly TemplateVersion[]): KeyFigur
     measures: [
       ...intakeMeasures(versions),
       handledMeasure(versions),
-      ...pick('outcome.disclosed'),
-      ...pick('outcome.partially_disclosed'),
       carriedForwardMeasure(versions),
       ...appealTotalMeasures(versions),
+      ...pick('outcome.disclosed'),
+      ...pick('outcome.partially_disclosed'),
     ],
     rate: disclosureRate(versions),
   };
@@ -86,6 +90,9 @@ export interface KeyFigureRow {
   readonly report: ReportBase;
   readonly values: readonly (number | null | undefined)[];
   readonly rate: number | null | undefined;
+  /** As shown: a blank total computed from its parts (「由分项计算」), not printed kept apart. */
+  readonly figures: readonly Figure[];
+  readonly rateFigure: RateFigure;
 }
 
 export function keyFigureRows(
@@ -96,6 +103,8 @@ export function keyFigureRows(
     report,
     values: columns.measures.map((m) => measureValue(m, report.tables)),
     rate: rateValue(columns.rate, report.tables),
+    figures: columns.measures.map((m) => measureFigure(m, report.tables)),
+    rateFigure: rateFigure(columns.rate, report.tables),
   }));
 }
 

@@ -85,6 +85,13 @@ export function flaggedCells(
 
 const slug = (s: string) => s.replaceAll('.', '-').replaceAll('_', '-');
 
+/** The id of the printed row a table 三 or 四 cell sits in, for links to it: `#t3-r-disclosed`. */
+export function rowAnchor(cellPath: string): string {
+  const [table, ...keys] = cellPath.split('.');
+  if (table === 'appeals') return 't4';
+  return `t3-r-${slug(keys.slice(0, -1).join('.'))}`;
+}
+
 /**
  * Header rows from the label paths of the columns, in column order. Consecutive columns that share
  * a label prefix share the header cell; a path shorter than the deepest one spans down.

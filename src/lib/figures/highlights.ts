@@ -1,0 +1,265 @@
+/**
+ * 本年要点: the few figures a citizen looks for first, for one report, with where each comes from.
+ *
+ * Every figure is read from the printed cells. A total the original left blank is computed from the
+ * cells its sum rule adds up (the rule's other side) and marked `computed` (「由分项计算」); a figure
+ * any of whose inputs was not printed at all is `not_printed` (「原文未印出」), never a number.
+ * Until the model marks not-printed cells explicitly, a cell path missing from `tables.cells`
+ * (`undefined`) is treated as not printed.
+ *
+ * The change from the agency's previous report is given only for figures the two reports' template
+ * versions both print the same way (`measures.ts`), and only when both values are numbers.
+ */
+
+import { blankAwareSum, type ReportTables } from '../template/model.ts';
+import { checksFor } from '../template/rules.ts';
+import {
+  appealsMeasures,
+  carriedForwardMeasure,
+  handledMeasure,
+  intakeMeasures,
+  type Measure,
+} from './measures.ts';
+import { disclosureRate, formatRate, type RateDefinition } from './rates.ts';
+import type { TemplateVersion } from '../template/declarations.ts';
+
+/** A figure's value in one report. */
+export type Figure =
+  | {
+      readonly kind: 'value';
+      readonly value: number;
+      /** True when a blank printed total was computed from its parts (「由分项计算」). */
+      readonly computed: boolean;
+    }
+  /** Printed blank and nothing to compute it from. */
+  | { readonly kind: 'blank' }
+  /** At least one input was not printed in the original (「原文未印出」). */
+  | { readonly kind: 'not_printed' };
+
+const BLANK: Figure = { kind: 'blank' };
+const NOT_PRINTED: Figure = { kind: 'not_printed' };
+
+/**
+ * The sum rule whose target is `path` alone (a 总计 cell or a total row), if any: the first in the
+ * rules' stable order (for 三（七）总计's 总计 cell, the sum across its row).
+ */
+function totalRuleParts(version: TemplateVersion, path: string): readonly string[] | undefined {
+  return checksFor(version).find((c) => c.left.length === 1 && c.left[0] === path)?.right;
+}
+
+/** One printed cell; a blank total is computed from its parts. */
+export function cellFigure(tables: ReportTables, path: string): Figure {
+  const value = tables.cells[path];
+  if (value === undefined) return NOT_PRINTED;
+  if (value !== null) return { kind: 'value', value, computed: false };
+  const parts = totalRuleParts(tables.template, path);
+  if (!parts) return BLANK;
+  const values = parts.map((p) => tables.cells[p]);
+  if (values.some((v) => v === undefined)) return NOT_PRINTED;
+  const sum = blankAwareSum(values);
+  return sum === null ? BLANK : { kind: 'value', value: sum, computed: true };
+}
+
+/** The sum of several figures: not printed if any is, blank if all are, computed if any is. */
+export function sumFigures(figures: readonly Figure[]): Figure {
+  if (figures.some((f) => f.kind === 'not_printed')) return NOT_PRINTED;
+  const values = figures.filter((f) => f.kind === 'value');
+  if (values.length === 0) return BLANK;
+  const total = blankAwareSum(values.map((f) => f.value));
+  return { kind: 'value', value: total ?? 0, computed: values.some((f) => f.computed) };
+}
+
+/** A measure's figure in one report; not printed when the report's version lacks it. */
+export function measureFigure(measure: Measure, tables: ReportTables): Figure {
+  const paths = measure.paths[tables.template];
+  if (!paths) return NOT_PRINTED;
+  return sumFigures(paths.map((p) => cellFigure(tables, p)));
+}
+
+/** A rate in one report: undefined value when the denominator is 0 or blank. */
+export type RateFigure =
+  | { readonly kind: 'value'; readonly value: number; readonly computed: boolean }
+  | { readonly kind: 'undefined' }
+  | { readonly kind: 'not_printed' };
+
+export function rateFigure(rate: RateDefinition, tables: ReportTables): RateFigure {
+  const denominator = measureFigure(rate.denominator, tables);
+  const numerator = sumFigures(rate.numerator.map((m) => measureFigure(m, tables)));
+  if (denominator.kind === 'not_printed' || numerator.kind === 'not_printed')
+    return { kind: 'not_printed' };
+  if (denominator.kind === 'blank' || denominator.value === 0) return { kind: 'undefined' };
+  const top = numerator.kind === 'value' ? numerator.value : 0;
+  return {
+    kind: 'value',
+    value: top / denominator.value,
+    computed: denominator.computed || (numerator.kind === 'value' && numerator.computed),
+  };
+}
+
+/** A highlight line: a figure, the measures it adds up, and its change from the previous report. */
+export interface Highlight {
+  readonly id: string;
+  /** Plain Chinese for the line, e.g. 本年新收申请. */
+  readonly label: string;
+  readonly figure: Figure;
+  /** The cells it reads (for links to the table rows). */
+  readonly cells: readonly string[];
+  /** Difference from the previous report; undefined when not comparable or not both numbers. */
+  readonly change?: number;
+}
+
+export interface AppealsHighlight {
+  readonly id: 'review' | 'litigation';
+  readonly label: string;
+  readonly total: Figure;
+  readonly corrected: Figure;
+  readonly cells: readonly string[];
+  readonly change?: number;
+}
+
+export interface ReportHighlights {
+  readonly received: Highlight;
+  readonly carriedOver: Highlight;
+  readonly handled: Highlight;
+  readonly carriedForward: Highlight;
+  readonly rate: {
+    readonly definition: RateDefinition;
+    readonly figure: RateFigure;
+    readonly cells: readonly string[];
+    /** Change in percentage points, rounded to 0.1. */
+    readonly change?: number;
+  };
+  readonly appeals: readonly AppealsHighlight[];
+  /** The previous report compared against, when there is one. */
+  readonly previous?: { readonly year: number };
+  /** Whether any shown figure was computed from its parts. */
+  readonly anyComputed: boolean;
+}
+
+const difference = (a: Figure, b: Figure | undefined): number | undefined =>
+  b && a.kind === 'value' && b.kind === 'value'
+    ? Number((a.value - b.value).toFixed(6))
+    : undefined;
+
+/** True when a measure reads cells in both reports' versions (comparable across them). */
+const comparable = (m: Measure, a: TemplateVersion, b: TemplateVersion) =>
+  m.paths[a] !== undefined && m.paths[b] !== undefined;
+
+const measurePaths = (m: Measure, v: TemplateVersion) => m.paths[v] ?? [];
+
+/**
+ * The highlights of `tables`, compared with `previous` (the same agency's latest earlier report)
+ * where the figure is comparable.
+ */
+export function reportHighlights(
+  tables: ReportTables,
+  previous?: { readonly year: number; readonly tables: ReportTables },
+): ReportHighlights {
+  const v = tables.template;
+  const versions: TemplateVersion[] = previous ? [v, previous.tables.template] : [v];
+  const pv = previous?.tables.template;
+  const line = (id: string, label: string, m: Measure): Highlight => {
+    const figure = measureFigure(m, tables);
+    const before =
+      previous && pv !== undefined && comparable(m, v, pv)
+        ? measureFigure(m, previous.tables)
+        : undefined;
+    const change = difference(figure, before);
+    return {
+      id,
+      label,
+      figure,
+      cells: measurePaths(m, v),
+      ...(change !== undefined ? { change } : {}),
+    };
+  };
+  const [received, carriedOver] = intakeMeasures(versions);
+  const definition = disclosureRate(versions);
+  const rate = rateFigure(definition, tables);
+  const rateBefore = previous ? rateFigure(definition, previous.tables) : undefined;
+  const rateChange =
+    rate.kind === 'value' && rateBefore?.kind === 'value'
+      ? Math.round((rate.value - rateBefore.value) * 1000) / 10
+      : undefined;
+
+  const appealsLine = (
+    id: 'review' | 'litigation',
+    label: string,
+    rows: readonly string[],
+  ): AppealsHighlight => {
+    const measures = rows.map((r) => appealsMeasures(r, versions, { withTotal: true }));
+    const pick = (col: string) => measures.map((ms) => ms.find((m) => m.id.endsWith(`.${col}`))!);
+    const totals = pick('total');
+    const total = sumFigures(totals.map((m) => measureFigure(m, tables)));
+    const corrected = sumFigures(pick('corrected').map((m) => measureFigure(m, tables)));
+    const before = previous
+      ? sumFigures(totals.map((m) => measureFigure(m, previous.tables)))
+      : undefined;
+    const change = difference(total, before);
+    return {
+      id,
+      label,
+      total,
+      corrected,
+      cells: measures.flat().flatMap((m) => measurePaths(m, v)),
+      ...(change !== undefined ? { change } : {}),
+    };
+  };
+
+  const lines = {
+    received: line('received', '本年新收申请', received!),
+    carriedOver: line('carried_over', '上年结转申请', carriedOver!),
+    handled: line('handled', '本年办结申请', handledMeasure(versions)),
+    carriedForward: line('carried_forward', '转入下年继续办理', carriedForwardMeasure(versions)),
+  };
+  const appeals = [
+    appealsLine('review', '行政复议', ['review']),
+    appealsLine('litigation', '行政诉讼', ['litigation_direct', 'litigation_after_review']),
+  ];
+  const figures: (Figure | RateFigure)[] = [
+    ...Object.values(lines).map((l) => l.figure),
+    rate,
+    ...appeals.flatMap((a) => [a.total, a.corrected]),
+  ];
+  return {
+    ...lines,
+    rate: {
+      definition,
+      figure: rate,
+      cells: [...definition.numerator, definition.denominator].flatMap((m) => measurePaths(m, v)),
+      ...(rateChange !== undefined ? { change: rateChange } : {}),
+    },
+    appeals,
+    ...(previous ? { previous: { year: previous.year } } : {}),
+    anyComputed: figures.some((f) => f.kind === 'value' && f.computed),
+  };
+}
+
+/** The figure as shown: 「805」, 「原文空白」, 「原文未印出」. */
+export function figureText(f: Figure): string {
+  if (f.kind === 'value') return String(f.value);
+  return f.kind === 'blank' ? '原文空白' : '原文未印出';
+}
+
+/** The rate as shown: 「34.2%」, 「不适用（办结数为 0 或空白）」, 「原文未印出」. */
+export function rateText(f: RateFigure): string {
+  if (f.kind === 'value') return formatRate(f.value);
+  return f.kind === 'undefined' ? '无法计算（办结数为 0 或空白）' : '原文未印出';
+}
+
+/** A change as shown: 「比上一份报告多 12」, 「少 3」, 「持平」; with unit for rates. */
+export function changeText(change: number, unit = ''): string {
+  if (change === 0) return '持平';
+  const abs = Math.abs(change);
+  const n = unit === '个百分点' ? abs.toFixed(1) : String(abs);
+  return `${change > 0 ? '增加' : '减少'} ${n}${unit}`;
+}
+
+/** The latest report of the same agency before `year`, if any. */
+export function previousReport<
+  T extends { readonly agency: { readonly id: string }; readonly year: number },
+>(reports: readonly T[], agencyId: string, year: number): T | undefined {
+  return reports
+    .filter((r) => r.agency.id === agencyId && r.year < year)
+    .sort((a, b) => b.year - a.year)[0];
+}
