@@ -95,7 +95,7 @@ describe('file structure', () => {
     const { problems, result } = read(
       edit(Y2019, '  carried_over:        [1', '  carried_over        [1'),
     );
-    expect(result).toEqual({ notices: [], lines: {} });
+    expect(result).toEqual({ notices: [], lines: {}, draft: false, blankTotals: [] });
     expect(problems).toMatchInlineSnapshot(`
       [
         {
@@ -195,7 +195,7 @@ describe('file structure', () => {
           "field": "apeals",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "line": 51,
-          "message": "报告数据中有未知字段「apeals」。是否应为「appeals」？这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
+          "message": "报告数据中有未知字段「apeals」。是否应为「appeals」？这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies、status。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
           "severity": "error",
         },
         {
@@ -216,7 +216,7 @@ describe('file structure', () => {
           "field": "unused",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "line": 52,
-          "message": "报告数据中有未知字段「unused」。这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
+          "message": "报告数据中有未知字段「unused」。这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies、status。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
           "severity": "error",
         },
         {
@@ -960,15 +960,24 @@ describe('consistency rules and discrepancies', () => {
 });
 
 describe('a blank printed total', () => {
-  it('is described as blank, not as 0', () => {
+  it('is "not given": its rule is not evaluated, and one notice names it', () => {
     const problems: Problem[] = [];
     const text = readFileSync(
       new URL('../fixtures/good/data/reports/jiyuan-gongan/2020.yaml', import.meta.url),
       'utf8',
     ).replace(/review: *\[0, 0, 0, 0, 0\]/, 'review: [1, 0, 0, 0, null]');
-    readReportData('data/reports/jiyuan-gongan/2020.yaml', text, problems);
-    expect(problems.map((p) => p.message)).toEqual([
-      '勾稽关系不符（规则 4：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结）：表四「行政复议 › 总计」原文空白（计为 0），按「结果维持 + 结果纠正 + 其他结果 + 尚未审结」相加应为 1。请核对录入的数字。',
+    const result = readReportData('data/reports/jiyuan-gongan/2020.yaml', text, problems);
+    expect(problems).toEqual([
+      {
+        severity: 'info',
+        file: 'data/reports/jiyuan-gongan/2020.yaml',
+        line: 53,
+        field: 'appeals.review.total',
+        message:
+          '原文未填写总计（1 处）：表四「行政复议 › 总计」。用到这些总计的勾稽关系不核对，也不算不符；无需在 discrepancies 下确认。',
+      },
     ]);
+    expect(result.notices).toEqual([]);
+    expect(result.blankTotals).toEqual(['appeals.review.total']);
   });
 });

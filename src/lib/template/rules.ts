@@ -149,16 +149,54 @@ export interface CheckResult {
 /** A side of a check: blank cells count as 0 (the rule's 0, not the report's). */
 const sum = (values: CellValues, paths: readonly string[]): number => sumCells(values, paths) ?? 0;
 
-/** The checks a report's numbers break, in the order of `checksFor`. */
+/**
+ * A check whose target (its focus: the printed total it concerns) the original left blank is "not
+ * given": it is not evaluated, so its 0 is never presented as the agency's figure.
+ */
+export function targetBlank(check: Check, values: CellValues): boolean {
+  return (values[check.focus] ?? null) === null;
+}
+
+/**
+ * Whether a check is evaluated: not when its target is blank, nor when one of its terms is itself
+ * a total the original left blank (rule 3 over the 总计 column of 上海 2019: its terms were never
+ * given, so their sum is not 0).
+ */
+export function isEvaluated(
+  check: Check,
+  values: CellValues,
+  notGiven: ReadonlySet<string>,
+): boolean {
+  if (targetBlank(check, values)) return false;
+  return ![...check.left, ...check.right].some((p) => notGiven.has(p));
+}
+
+/** The checks a report's numbers break, in the order of `checksFor`. Not-given sums are skipped. */
 export function failingChecks(version: TemplateVersion, values: CellValues): CheckResult[] {
   const failures: CheckResult[] = [];
+  const notGiven = new Set(blankTotals(version, values));
   for (const check of checksFor(version)) {
+    if (!isEvaluated(check, values, notGiven)) continue;
     const leftSum = sum(values, check.left);
     const rightSum = sum(values, check.right);
     const leftBlank = check.left.length === 1 && (values[check.left[0]!] ?? null) === null;
     if (leftSum !== rightSum) failures.push({ check, leftSum, rightSum, leftBlank });
   }
   return failures;
+}
+
+/**
+ * The total cells the original left blank although cells they sum were filled ("not given"), once
+ * each, in the order of `checksFor`. A blank total over blank cells is simply an empty row.
+ */
+export function blankTotals(version: TemplateVersion, values: CellValues): string[] {
+  const out = new Set<string>();
+  for (const check of checksFor(version)) {
+    if (!targetBlank(check, values)) continue;
+    const terms = [...check.left, ...check.right].filter((p) => p !== check.focus);
+    if (terms.some((p) => (values[p] ?? null) !== null)) out.add(check.focus);
+  }
+  return [...out];
 }
 
 /**

@@ -30,7 +30,7 @@ import {
 } from '../../template/cells.ts';
 import type { Notice, ReportTables } from '../../template/model.ts';
 import { isTemplateVersion, otherVersions, templateOf } from '../../template/registry.ts';
-import { failingChecks } from '../../template/rules.ts';
+import { blankTotals, failingChecks } from '../../template/rules.ts';
 import { VALUE_KIND_EXPECTED, valueKindViolation } from '../../template/value-kinds.ts';
 import { rowShapeHint, versionChoiceText } from '../../template/wording.ts';
 import {
@@ -52,7 +52,14 @@ export interface ReportDataResult {
   readonly notices: readonly Notice[];
   /** Line of each cell in the YAML, and of `template`, for messages about them. */
   readonly lines: Readonly<Record<string, number | undefined>>;
+  /** `status: draft`: not to be published (built only as a preview, NIANBAO_DRAFTS=1). */
+  readonly draft: boolean;
+  /** Total cells the original left blank over filled cells ("not given"), once each. */
+  readonly blankTotals: readonly string[];
 }
+
+/** The only value `status` may take; absent means published. */
+export const DRAFT_STATUS = 'draft';
 
 const ROOT_KEYS = [
   'template',
@@ -61,13 +68,14 @@ const ROOT_KEYS = [
   'appeals',
   'cell_notes',
   'discrepancies',
+  'status',
 ] as const;
 const NUMBER_SOURCE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
 /** Parses and validates one report YAML file. Problems are appended to `problems`. */
 export function readReportData(file: string, text: string, problems: Problem[]): ReportDataResult {
   const src = parseYaml(file, text, problems);
-  if (!src) return { notices: [], lines: {} };
+  if (!src) return { notices: [], lines: {}, draft: false, blankTotals: [] };
   const root = src.doc.contents;
   const error = (line: number | undefined, field: string | undefined, message: string) =>
     problems.push({ severity: 'error', file, line, field, message });
@@ -78,16 +86,17 @@ export function readReportData(file: string, text: string, problems: Problem[]):
       undefined,
       `文件应为一组字段（template、proactive、applications、appeals 等），实为${describeNode(src, root)}。`,
     );
-    return { notices: [], lines: {} };
+    return { notices: [], lines: {}, draft: false, blankTotals: [] };
   }
   const entries = checkedEntries(src, root, problems, {
     field: '',
     allowed: ROOT_KEYS,
     what: '报告数据',
-    optional: ['cell_notes', 'discrepancies'],
+    optional: ['status', 'cell_notes', 'discrepancies'],
   });
+  const draft = readStatus(file, src, entries.get('status'), problems);
   const templateEntry = entries.get('template');
-  if (!templateEntry) return { notices: [], lines: {} };
+  if (!templateEntry) return { notices: [], lines: {}, draft: false, blankTotals: [] };
   const templateValue = isScalar(templateEntry.value) ? templateEntry.value.value : undefined;
   if (!isTemplateVersion(templateValue)) {
     error(
@@ -95,7 +104,7 @@ export function readReportData(file: string, text: string, problems: Problem[]):
       'template',
       `模板版本应为 ${versionChoiceText()}，实为${describeNode(src, templateEntry.value)}。`,
     );
-    return { notices: [], lines: {} };
+    return { notices: [], lines: {}, draft: false, blankTotals: [] };
   }
   const ctx: ReadContext = {
     src,
@@ -114,7 +123,7 @@ export function readReportData(file: string, text: string, problems: Problem[]):
   const discrepancies = readDiscrepancies(ctx, entries.get('discrepancies'));
 
   const complete = cellDeclarations(ctx.version).every((c) => c.path in ctx.cells);
-  if (!complete) return { notices: [], lines: {} };
+  if (!complete) return { notices: [], lines: {}, draft, blankTotals: [] };
 
   const tables: ReportTables = {
     template: ctx.version,
@@ -124,7 +133,51 @@ export function readReportData(file: string, text: string, problems: Problem[]):
     discrepancies: discrepancies.map((d) => d.value),
   };
   const notices = reconcile(ctx, failingChecks(ctx.version, ctx.cells), discrepancies, entries);
-  return { tables, notices, lines: ctx.lines };
+  const blanks = blankTotals(ctx.version, ctx.cells);
+  if (blanks.length > 0) {
+    problems.push({
+      severity: 'info',
+      file,
+      line: ctx.lines[blanks[0]!],
+      field: blanks[0],
+      message: `原文未填写总计（${blanks.length} 处）：${blanks.map((p) => describeCellPath(ctx, p)).join('、')}。用到这些总计的勾稽关系不核对，也不算不符；无需在 discrepancies 下确认。`,
+    });
+  }
+  return { tables, notices, lines: ctx.lines, draft, blankTotals: blanks };
+}
+
+function describeCellPath(ctx: ReadContext, path: string): string {
+  const cell = findCell(ctx.version, path);
+  return cell ? describeCell(cell) : path;
+}
+
+/** `status: draft` or nothing; a draft is announced (a notice, not an error) by the check. */
+function readStatus(
+  file: string,
+  src: NonNullable<ReturnType<typeof parseYaml>>,
+  entry: Entry | undefined,
+  problems: Problem[],
+): boolean {
+  if (!entry) return false;
+  const value = isScalar(entry.value) ? entry.value.value : undefined;
+  if (value !== DRAFT_STATUS) {
+    problems.push({
+      severity: 'error',
+      file,
+      line: entry.line,
+      field: 'status',
+      message: `status 只能写 ${DRAFT_STATUS}（草稿），实为${describeNode(src, entry.value)}。要发布这份报告，请删除 status 这一行。`,
+    });
+    return false;
+  }
+  problems.push({
+    severity: 'info',
+    file,
+    line: entry.line,
+    field: 'status',
+    message: `草稿：这份报告标为 status: ${DRAFT_STATUS}，不会发布。npm run build 会拒绝构建草稿，预览请用 NIANBAO_DRAFTS=1 npm run build；核对无误后删除这一行即可发布。`,
+  });
+  return true;
 }
 
 /** Reads one cell's value, enforcing its kind. Records value and line on success. */
