@@ -178,7 +178,7 @@ describe('cell records, as published', () => {
 
   it('CSV text: blank is an empty value with blank=true, hostile text is quoted, not executed', () => {
     const text = reportCsv(get('fixture-county-fgj/2023'));
-    expect(text).toContain(',applications.received.business,,true,,\r\n');
+    expect(text).toContain(',applications.received.business,,true,blank,,\r\n');
     const rows = csvRecords(text);
     expect(rows.find((r) => r.cell === 'proactive.licensing.decisions')?.note).toBe(
       '"><img src=x onerror=alert(1)>',

@@ -28,7 +28,7 @@ import {
   walkApplicationRows,
   type CellDeclaration,
 } from '../../template/cells.ts';
-import type { Notice, ReportTables } from '../../template/model.ts';
+import { NOT_PRINTED, type Notice, type ReportTables } from '../../template/model.ts';
 import { isTemplateVersion, otherVersions, templateOf } from '../../template/registry.ts';
 import { blankTotals, failingChecks } from '../../template/rules.ts';
 import { VALUE_KIND_EXPECTED, valueKindViolation } from '../../template/value-kinds.ts';
@@ -113,6 +113,8 @@ export function readReportData(file: string, text: string, problems: Problem[]):
     cells: {},
     lines: {},
     units: {},
+    notPrinted: new Set(),
+    combined: {},
   };
   ctx.lines.template = templateEntry.line;
 
@@ -131,9 +133,15 @@ export function readReportData(file: string, text: string, problems: Problem[]):
     units: ctx.units,
     cellNotes,
     discrepancies: discrepancies.map((d) => d.value),
+    notPrinted: cellDeclarations(ctx.version)
+      .map((c) => c.path)
+      .filter((p) => ctx.notPrinted.has(p)),
+    combined: ctx.combined,
   };
-  const notices = reconcile(ctx, failingChecks(ctx.version, ctx.cells), discrepancies, entries);
-  const blanks = blankTotals(ctx.version, ctx.cells);
+  const printed = { notPrinted: tables.notPrinted, combined: tables.combined };
+  const failures = failingChecks(ctx.version, ctx.cells, printed);
+  const notices = reconcile(ctx, failures, discrepancies, entries);
+  const blanks = blankTotals(ctx.version, ctx.cells, printed);
   if (blanks.length > 0) {
     problems.push({
       severity: 'info',
@@ -225,6 +233,7 @@ function readCell(
 
 function readProactive(ctx: ReadContext, entry: Entry | undefined): void {
   if (!entry) return;
+  if (tableNotPrinted(ctx, entry, 'proactive')) return;
   const table = TABLE_SHORT.proactive;
   const map = expectMap(ctx, entry, 'proactive', `${table}（${TABLE_TITLES.proactive}）`);
   if (!map) return;
@@ -304,6 +313,7 @@ function keysAtLevel(rows: readonly ApplicationRow[]): ApplicationRow[] {
 
 function readApplications(ctx: ReadContext, entry: Entry | undefined): void {
   if (!entry) return;
+  if (tableNotPrinted(ctx, entry, 'applications')) return;
   const what = `${TABLE_SHORT.applications}（${TABLE_TITLES.applications}）`;
   const map = expectMap(ctx, entry, 'applications', what);
   if (map) readApplicationLevel(ctx, map, templateOf(ctx.version).applicationRows, [], [], what);
@@ -332,6 +342,10 @@ function readApplicationLevel(
     const rowWhat = `${TABLE_SHORT.applications}「${[...labels, row.label].join(' ')}」`;
     if (row.children) {
       const otherShape = rowShapeHint(ctx.version, rowKeys);
+      if (row.combinable && isSeq(entry.value)) {
+        readCombinedRow(ctx, entry, row, rowKeys, `${rowWhat}行（原文印为一行）`);
+        continue;
+      }
       if (!isMap(entry.value)) {
         ctx.problems.push({
           severity: 'error',
@@ -360,6 +374,75 @@ function readApplicationLevel(
       APPLICATION_COLUMNS,
       rowShapeHint(ctx.version, rowKeys),
     );
+  }
+}
+
+/**
+ * `<table>: not_printed`: the original did not print the table as text (e.g. only as an image).
+ * Every cell of it is recorded as not printed (null, never 0).
+ */
+function tableNotPrinted(
+  ctx: ReadContext,
+  entry: Entry,
+  table: 'proactive' | 'applications' | 'appeals',
+): boolean {
+  if (!isScalar(entry.value) || entry.value.value !== NOT_PRINTED) return false;
+  for (const cell of cellDeclarations(ctx.version)) {
+    if (cell.table !== table) continue;
+    ctx.cells[cell.path] = null;
+    ctx.notPrinted.add(cell.path);
+    ctx.lines[cell.path] = entry.line;
+  }
+  return true;
+}
+
+/**
+ * A combinable group (（六）其他处理 in the later format) printed as one row, the earlier way: the
+ * row's cells are kept as printed; its sub-rows are not printed.
+ */
+function readCombinedRow(
+  ctx: ReadContext,
+  entry: Entry,
+  row: ApplicationRow,
+  keys: readonly string[],
+  what: string,
+): void {
+  const field = ['applications', ...keys].join('.');
+  const leaves = cellDeclarations(ctx.version).filter(
+    (c) => c.table === 'applications' && c.path.startsWith(`${field}.`),
+  );
+  const items = isSeq(entry.value) ? (entry.value.items as (Node | null)[]) : [];
+  if (items.length !== APPLICATION_COLUMNS.length) {
+    ctx.problems.push({
+      severity: 'error',
+      file: ctx.src.file,
+      line: entry.line,
+      field,
+      message: `${what}应为 ${APPLICATION_COLUMNS.length} 个单元格的列表，按原表列的顺序：[${APPLICATION_COLUMNS.map((c) => c.label).join(', ')}]；实为 ${items.length} 个单元格。原文空白的单元格写 null，不要省略。`,
+    });
+  }
+  APPLICATION_COLUMNS.forEach((column, i) => {
+    const leaf = leaves.find((c) => c.column.id === column.id);
+    if (!leaf || items.length !== APPLICATION_COLUMNS.length) return;
+    // The group's own cell, described in its printed labels; kept apart from the declared cells.
+    const path = `${field}.${column.id}`;
+    const cell: CellDeclaration = {
+      ...leaf,
+      path,
+      rowKeys: keys,
+      rowLabels: leaf.rowLabels.slice(0, -1),
+      rowName: [row.label],
+    };
+    readCell(ctx, cell, items[i] ?? null, entry.line);
+    if (path in ctx.cells) {
+      ctx.combined[path] = ctx.cells[path] ?? null;
+      delete ctx.cells[path];
+    }
+  });
+  for (const leaf of leaves) {
+    ctx.cells[leaf.path] = null;
+    ctx.notPrinted.add(leaf.path);
+    ctx.lines[leaf.path] = entry.line;
   }
 }
 
@@ -402,6 +485,7 @@ function readCellRow(
 
 function readAppeals(ctx: ReadContext, entry: Entry | undefined): void {
   if (!entry) return;
+  if (tableNotPrinted(ctx, entry, 'appeals')) return;
   const what = `${TABLE_SHORT.appeals}（${TABLE_TITLES.appeals}）`;
   const map = expectMap(ctx, entry, 'appeals', what);
   if (!map) return;
