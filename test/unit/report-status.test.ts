@@ -90,3 +90,35 @@ describe('the 数字核对 section', () => {
     );
   });
 });
+
+describe('not printed', () => {
+  const report = loadArchive(fixture('not-printed')).reports.find(
+    (r) => r.id === 'jiyuan-gongan/2021',
+  )!;
+
+  it('shows the combined （六） row as printed and marks its sub-rows not printed', async () => {
+    const { applicationsLayout } = await import('../../src/lib/site/table-layout.ts');
+    const layout = applicationsLayout(report.tables, '');
+    const row = (id: string) => layout.body.find((r) => r.id === id)!;
+    expect(row('t3-r-other').kind).toBe('data');
+    expect(row('t3-r-other').cells.map((c) => c.value)).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(row('t3-r-other-no-correction').cells.map((c) => [c.value, c.notPrinted])).toEqual(
+      Array.from({ length: 7 }, () => [null, true]),
+    );
+  });
+
+  it('gives not-printed cells their own status in the CSV/JSON, never blank', async () => {
+    const { cellRecords } = await import('../../src/lib/open-data/open-data.ts');
+    const records = cellRecords(report);
+    const at = (cell: string) => records.find((r) => r.cell === cell)!;
+    expect([at('appeals.review.total').status, at('appeals.review.total').blank]).toEqual([
+      'not_printed',
+      false,
+    ]);
+    expect(at('applications.other.no_correction.natural').status).toBe('not_printed');
+    expect([
+      at('applications.other.natural').value,
+      at('applications.other.natural').status,
+    ]).toEqual([1, 'value']);
+  });
+});
