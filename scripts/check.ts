@@ -9,6 +9,8 @@ const root = process.argv[2] ?? process.cwd();
 const archive = loadArchive(root);
 console.log(formatReport(archive.problems));
 if (!hasErrors(archive.problems)) {
-  console.log(`共 ${archive.agencies.length} 个机构，${archive.reports.length} 份报告。`);
+  const drafts = archive.reports.filter((r) => r.draft).length;
+  const ofWhich = drafts > 0 ? `（其中 ${drafts} 份草稿）` : '';
+  console.log(`共 ${archive.agencies.length} 个机构，${archive.reports.length} 份报告${ofWhich}。`);
 }
 process.exitCode = hasErrors(archive.problems) ? 1 : 0;

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchiveCached } from '../lib/content/archive-cache.ts';
+import { publishedOnly } from '../lib/content/drafts.ts';
 import { contentRoot } from '../lib/content/content-root.ts';
 import { publicUrl } from '../lib/site/discovery.ts';
 import {
@@ -44,7 +45,8 @@ export default function archiveDownloads(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const { reports } = loadArchiveCached(root);
+        // Drafts (built only in a NIANBAO_DRAFTS=1 preview) stay out of the archive-wide files.
+        const reports = publishedOnly(loadArchiveCached(root).reports);
         const page = (path: string) => publicUrl(site, base, path);
         const years = archiveYears(reports);
         for (const year of years) {

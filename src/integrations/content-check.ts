@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { loadArchiveCached } from '../lib/content/archive-cache.ts';
 import { contentRoot } from '../lib/content/content-root.ts';
+import { draftRefusal } from '../lib/content/drafts.ts';
 import { formatReport, hasErrors } from '../lib/content/problems.ts';
 
 /**
@@ -15,6 +16,9 @@ export default function contentCheck(): AstroIntegration {
       'astro:config:setup': ({ config, command, logger }) => {
         const root = contentRoot(fileURLToPath(config.root));
         const archive = loadArchiveCached(root, command === 'dev');
+        const refusal =
+          command === 'build' ? draftRefusal(archive.reports, process.env) : undefined;
+        if (refusal && !hasErrors(archive.problems)) throw new Error(refusal);
         if (archive.problems.length === 0) return;
         const report = formatReport(archive.problems);
         if (hasErrors(archive.problems) && command !== 'dev') {

@@ -2,6 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { atomFeed, publicUrl, sitemap } from '../lib/site/discovery.ts';
 import { SITE_NAME } from '../lib/site/identity.ts';
+import { publishedOnly } from '../lib/content/drafts.ts';
 import { sortedReports } from '../lib/site/site-data.ts';
 import { agencyPath, reportPath, yearPath } from '../lib/site/urls.ts';
 
@@ -15,7 +16,8 @@ export const getStaticPaths = (() =>
     : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
-  const reports = sortedReports(await getCollection('reports'));
+  // Drafts (built only in a NIANBAO_DRAFTS=1 preview) are never announced.
+  const reports = publishedOnly(sortedReports(await getCollection('reports')));
   const abs = (path: string) => publicUrl(site, import.meta.env.BASE_URL, path);
   const body =
     params.file === 'feed'

@@ -79,3 +79,46 @@ describe('npm run check', () => {
     `);
   });
 });
+
+describe('npm run check: drafts and totals the original left blank', () => {
+  it('lists a draft as a notice, without failing', () => {
+    expect(check('draft')).toEqual({
+      status: 0,
+      stdout:
+        '说明：data/reports/jiyuan-gongan/2021.yaml 第 2 行（status）\n' +
+        '  草稿：这份报告标为 status: draft，不会发布。npm run build 会拒绝构建草稿，预览请用 NIANBAO_DRAFTS=1 npm run build；核对无误后删除这一行即可发布。\n\n' +
+        '内容检查通过：没有发现问题。另有 1 条说明。\n' +
+        '共 1 个机构，2 份报告（其中 1 份草稿）。\n',
+      stderr: '',
+    });
+  });
+
+  it('refuses a status other than draft, naming file, line and field', () => {
+    expect(check('status-invalid')).toEqual({
+      status: 1,
+      stdout:
+        '错误：data/reports/jiyuan-gongan/2020.yaml 第 3 行（status）\n' +
+        '  status 只能写 draft（草稿），实为文字「草稿」。要发布这份报告，请删除 status 这一行。\n\n' +
+        '内容检查：1 个错误，0 个提示。请先改正错误，网站才能构建。\n',
+      stderr: '',
+    });
+  });
+
+  it('names a blank total once, and refuses an acknowledgement of its rule with the lines to delete', () => {
+    expect(check('discrepancy-blank-total')).toEqual({
+      status: 1,
+      stdout:
+        '说明：data/reports/jiyuan-gongan/2020.yaml 第 53 行（appeals.review.total）\n' +
+        '  原文未填写总计（1 处）：表四「行政复议 › 总计」。用到这些总计的勾稽关系不核对，也不算不符；无需在 discrepancies 下确认。\n\n' +
+        '错误：data/reports/jiyuan-gongan/2020.yaml 第 58 行（discrepancies[0]）\n' +
+        '  这条记录确认的「appeals.appeal_total.review」用到原文未填写的总计（表四「行政复议 › 总计」）：原文未填写总计不算不符，这条勾稽关系不核对，无需确认。请删除这条记录。\n' +
+        '    删除以下 4 行：\n' +
+        '    - check: appeals.appeal_total.review\n' +
+        '      left: 0\n' +
+        '      right: 1\n' +
+        '      note: 原文如此：原表「总计」栏空白。\n\n' +
+        '内容检查：1 个错误，0 个提示。请先改正错误，网站才能构建。另有 1 条说明。\n',
+      stderr: '',
+    });
+  });
+});

@@ -169,8 +169,8 @@ describe('cell records, as published', () => {
 
   it('the per-report files are lean: cell ids, no labels', () => {
     const text = reportCsv(get('fixture-city-gov/2021'));
-    expect(text.split('\r\n')[0]).toBe('\uFEFFcell,value,blank,unit,note');
-    expect(text).toContain('\r\napplications.withheld.state_secret.business,0,false,,\r\n');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFcell,value,blank,status,unit,note');
+    expect(text).toContain('\r\napplications.withheld.state_secret.business,0,false,value,,\r\n');
     expect(text).not.toContain('国家秘密');
     const json = reportJsonText(get('fixture-city-gov/2021'), '/p/');
     expect(json).toContain(
@@ -240,7 +240,7 @@ describe('cell records, as published', () => {
 
   it('CSV text: blank is an empty value with blank=true, hostile text is quoted, not executed', () => {
     const text = reportCsv(get('fixture-county-fgj/2023'));
-    expect(text).toContain('\r\napplications.received.business,,true,,\r\n');
+    expect(text).toContain('\r\napplications.received.business,,true,blank,,\r\n');
     const rows = csvRecords(text, REPORT_FIELDS);
     expect(rows.find((r) => r.cell === 'proactive.licensing.decisions')?.note).toBe(
       '"><img src=x onerror=alert(1)>',
@@ -278,6 +278,7 @@ describe('the Data Package', () => {
       'cell',
       'value',
       'blank',
+      'status',
       'unit',
       'note',
     ]);

@@ -95,7 +95,7 @@ describe('file structure', () => {
     const { problems, result } = read(
       edit(Y2019, '  carried_over:        [1', '  carried_over        [1'),
     );
-    expect(result).toEqual({ notices: [], lines: {} });
+    expect(result).toEqual({ notices: [], lines: {}, draft: false, blankTotals: [] });
     expect(problems).toMatchInlineSnapshot(`
       [
         {
@@ -195,7 +195,7 @@ describe('file structure', () => {
           "field": "apeals",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "line": 51,
-          "message": "报告数据中有未知字段「apeals」。是否应为「appeals」？这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
+          "message": "报告数据中有未知字段「apeals」。是否应为「appeals」？这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies、status。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
           "severity": "error",
         },
         {
@@ -216,7 +216,7 @@ describe('file structure', () => {
           "field": "unused",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "line": 52,
-          "message": "报告数据中有未知字段「unused」。这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
+          "message": "报告数据中有未知字段「unused」。这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies、status。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
           "severity": "error",
         },
         {
@@ -295,7 +295,7 @@ describe('keys', () => {
     `);
   });
 
-  it('explains the 2021 （六）其他处理 sub-items when a report uses the 2019 single row', () => {
+  it('accepts the 2021 （六）其他处理 printed as one row: kept as printed, sub-rows not printed', () => {
     const text = edit(
       Y2021,
       `  other:
@@ -305,17 +305,44 @@ describe('keys', () => {
 `,
       '  other: [1, 0, 0, 0, 0, 0, 1]\n',
     );
-    expect(read(text).problems).toMatchInlineSnapshot(`
+    const { problems, result } = read(text);
+    expect(problems).toEqual([]);
+    expect(result.tables?.combined).toEqual({
+      'applications.other.natural': 1,
+      'applications.other.business': 0,
+      'applications.other.research': 0,
+      'applications.other.nonprofit': 0,
+      'applications.other.legal': 0,
+      'applications.other.other': 0,
+      'applications.other.total': 1,
+    });
+    expect(result.tables?.notPrinted).toHaveLength(21);
+    expect(result.tables?.notPrinted[0]).toBe('applications.other.no_correction.natural');
+    expect(result.tables?.cells['applications.other.no_correction.natural']).toBeNull();
+  });
+
+  it('checks rule 3 with the combined row standing for its sub-rows (never as 0)', () => {
+    const text = edit(
+      Y2021,
+      `  other:
+    no_correction: [1, 0, 0, 0, 0, 0, 1]
+    unpaid_fees:   [0, 0, 0, 0, 0, 0, 0]
+    other:         [0, 0, 0, 0, 0, 0, 0]
+`,
+      '  other: [2, 0, 0, 0, 0, 0, 2]\n',
+    );
+    expect(read(text).problems.map((p) => [p.line, p.field, p.message])).toEqual([
       [
-        {
-          "field": "applications.other",
-          "file": "data/reports/jiyuan-gongan/2020.yaml",
-          "line": 41,
-          "message": "表三「（六）其他处理」应为一组子项（no_correction、unpaid_fees、other），实为列表。2021 年版模板的（六）其他处理分 3 项（no_correction、unpaid_fees、other）；如果原报告沿用了 2019 年版的单行写法，请核对模板版本。",
-          "severity": "error",
-        },
-      ]
-    `);
+        42,
+        'applications.total.natural',
+        '勾稽关系不符（规则 3：（七）总计 = （一）+（二）+（三）+（四）+（五）+（六）各项之和）：表三「（七）总计」行「自然人」列原文为 10，按「（一）至（六）各项之和」相加应为 11。请核对录入的数字。',
+      ],
+      [
+        42,
+        'applications.total.total',
+        '勾稽关系不符（规则 3：（七）总计 = （一）+（二）+（三）+（四）+（五）+（六）各项之和）：表三「（七）总计」行「总计」列原文为 12，按「（一）至（六）各项之和」相加应为 13。请核对录入的数字。',
+      ],
+    ]);
   });
 
   it('explains the 2019 single （六）其他处理 row when a report uses the 2021 sub-items', () => {
@@ -960,15 +987,24 @@ describe('consistency rules and discrepancies', () => {
 });
 
 describe('a blank printed total', () => {
-  it('is described as blank, not as 0', () => {
+  it('is "not given": its rule is not evaluated, and one notice names it', () => {
     const problems: Problem[] = [];
     const text = readFileSync(
       new URL('../fixtures/good/data/reports/jiyuan-gongan/2020.yaml', import.meta.url),
       'utf8',
     ).replace(/review: *\[0, 0, 0, 0, 0\]/, 'review: [1, 0, 0, 0, null]');
-    readReportData('data/reports/jiyuan-gongan/2020.yaml', text, problems);
-    expect(problems.map((p) => p.message)).toEqual([
-      '勾稽关系不符（规则 4：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结）：表四「行政复议 › 总计」原文空白（计为 0），按「结果维持 + 结果纠正 + 其他结果 + 尚未审结」相加应为 1。请核对录入的数字。',
+    const result = readReportData('data/reports/jiyuan-gongan/2020.yaml', text, problems);
+    expect(problems).toEqual([
+      {
+        severity: 'info',
+        file: 'data/reports/jiyuan-gongan/2020.yaml',
+        line: 53,
+        field: 'appeals.review.total',
+        message:
+          '原文未填写总计（1 处）：表四「行政复议 › 总计」。用到这些总计的勾稽关系不核对，也不算不符；无需在 discrepancies 下确认。',
+      },
     ]);
+    expect(result.notices).toEqual([]);
+    expect(result.blankTotals).toEqual(['appeals.review.total']);
   });
 });

@@ -4,6 +4,7 @@ import {
   RULES,
   carryOverMismatches,
   checksFor,
+  blankTotals,
   failingChecks,
 } from '../../src/lib/template/rules.ts';
 import { cellDeclarations } from '../../src/lib/template/cells.ts';
@@ -210,14 +211,28 @@ describe('failingChecks', () => {
     ]);
   });
 
-  it('says when the printed total of a failing check was blank, so no one reads it as 0', () => {
+  it('does not evaluate a check whose printed total was blank, and names that total once', () => {
     const v: Record<string, number | null> = {
       'appeals.review.upheld': 2,
       'appeals.review.total': null,
     };
-    expect(
-      failingChecks(2021, v).map((f) => [f.check.id, f.leftSum, f.rightSum, f.leftBlank]),
-    ).toEqual([['appeals.appeal_total.review', 0, 2, true]]);
+    expect(failingChecks(2021, v)).toEqual([]);
+    expect(blankTotals(2021, v)).toEqual(['appeals.review.total']);
+  });
+
+  it('skips a sum whose terms are blank totals (rule 3 over the 总计 column, as 上海 2019)', () => {
+    const v = consistent2021();
+    v['applications.disclosed.total'] = null; // 6 in consistent2021: left blank in the original
+    expect(failingChecks(2021, v)).toEqual([]);
+    expect(blankTotals(2021, v)).toEqual(['applications.disclosed.total']);
+    v['applications.disclosed.natural'] = 6; // rule 3 for 自然人 still holds its terms: evaluated
+    expect(failingChecks(2021, v).map((f) => [f.check.id, f.leftSum, f.rightSum])).toEqual([
+      ['applications.outcome_total.natural', 7, 8],
+    ]);
+  });
+
+  it('names no blank total for a row left wholly blank (an empty row is not a missing total)', () => {
+    expect(blankTotals(2021, blank(2021))).toEqual([]);
   });
 
   it('reports each broken equation with both sums, in the order of checksFor', () => {
@@ -245,6 +260,7 @@ describe('failingChecks', () => {
   it('checks the 2019 single （六）其他处理 row in rule 3', () => {
     const v = blank(2019);
     row(v, 'other', [1, 0, 0, 0, 0, 0, 1]);
+    row(v, 'total', [0, 0, 0, 0, 0, 0, 0]);
     expect(failingChecks(2019, v).map((f) => f.check.id)).toEqual([
       'applications.outcome_total.natural',
       'applications.outcome_total.total',

@@ -47,6 +47,10 @@ export interface ArchiveReport {
   readonly frontmatter: ReportFrontmatter;
   readonly tables: ReportTables;
   readonly notices: readonly Notice[];
+  /** `status: draft`: built only as a preview (NIANBAO_DRAFTS=1), never published. */
+  readonly draft: boolean;
+  /** Totals the original left blank over filled cells ("not given"); their rules not evaluated. */
+  readonly blankTotals: readonly string[];
   readonly carryOver: readonly CarryOverWarning[];
   readonly dataFile: string;
   readonly proseFile: string;
@@ -189,7 +193,7 @@ export function loadArchive(root: string): Archive {
     const prose = proseByKey.get(key(data.agency, data.year));
     const agency = agencyById.get(data.agency);
     const before = problems.length;
-    const { tables, notices, lines } = readReportData(
+    const { tables, notices, lines, draft, blankTotals } = readReportData(
       data.file,
       readFileSync(join(root, data.file), 'utf8'),
       problems,
@@ -222,6 +226,8 @@ export function loadArchive(root: string): Archive {
       frontmatter,
       tables,
       notices,
+      draft,
+      blankTotals,
       carryOver: [],
       dataFile: data.file,
       proseFile: prose.file,

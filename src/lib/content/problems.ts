@@ -3,7 +3,8 @@
  * Every problem names the file and, where there is one, the line and the field.
  */
 
-export type Severity = 'error' | 'warning';
+/** `info`: said for the editor's information (a draft, totals left blank); never a failure. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Problem {
   readonly severity: Severity;
@@ -19,7 +20,7 @@ export interface Problem {
   readonly hint?: readonly string[];
 }
 
-const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示' };
+const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示', info: '说明' };
 
 /** `data/reports/a/2020.yaml 第 12 行（applications.received）` */
 export function formatLocation(p: Pick<Problem, 'file' | 'line' | 'field'>): string {
@@ -56,14 +57,16 @@ export function compareText(a: string, b: string): number {
 export function formatReport(problems: readonly Problem[]): string {
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error').length;
-  const warnings = sorted.length - errors;
+  const warnings = sorted.filter((p) => p.severity === 'warning').length;
+  const infos = sorted.length - errors - warnings;
   const body = sorted.map(formatProblem).join('\n\n');
   const summary =
     errors === 0 && warnings === 0
       ? '内容检查通过：没有发现问题。'
       : `内容检查：${errors} 个错误，${warnings} 个提示。` +
         (errors > 0 ? '请先改正错误，网站才能构建。' : '');
-  return body ? `${body}\n\n${summary}` : summary;
+  const withInfos = infos > 0 ? `${summary}另有 ${infos} 条说明。` : summary;
+  return body ? `${body}\n\n${withInfos}` : withInfos;
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

@@ -11,7 +11,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { ReportBase } from '../content/archive.ts';
 import { compareText } from '../content/problems.ts';
 import { RULES } from '../template/rules.ts';
-import { cellDeclarations, type CellDeclaration } from '../template/cells.ts';
+import { cellDeclarations, combinedRowCells, type CellDeclaration } from '../template/cells.ts';
 import { TABLE_TITLES, type TableId } from '../template/declarations.ts';
 import { templateOf, templateVersions } from '../template/registry.ts';
 
@@ -31,11 +31,15 @@ export interface CellRecord {
   readonly cell: string;
   readonly value: number | null;
   readonly blank: boolean;
+  /** `value` (a number printed), `blank` (printed empty) or `not_printed` (not in the original). */
+  readonly status: CellStatus;
   readonly unit: string;
   readonly note: string;
 }
 
 export type FieldName = keyof CellRecord;
+
+export type CellStatus = 'value' | 'blank' | 'not_printed';
 
 export interface DataField {
   readonly name: FieldName;
@@ -184,6 +188,14 @@ export const DATA_FIELDS: readonly DataField[] = [
     constraints: { required: true },
   },
   {
+    name: 'status',
+    title: '单元格状态',
+    description:
+      'value：原文印有数字；blank：原文该格空白；not_printed：原文没有印出该格（例如整张表只以图片发布，或「（六）其他处理」只印一行而未分项），不是空白，也不是 0。',
+    type: 'string',
+    constraints: { required: true, enum: ['value', 'blank', 'not_printed'] },
+  },
+  {
     name: 'unit',
     title: '单位',
     description: `原文在该格数字旁所印的单位（${chosenUnits()}）；未注明时为空。`,
@@ -200,8 +212,26 @@ export const DATA_FIELDS: readonly DataField[] = [
 /** Every cell of a report, in printed order (table 二, 三 row by row, 四). */
 export function cellRecords(report: ReportBase): CellRecord[] {
   const { tables, agency, year } = report;
-  return cellDeclarations(tables.template).map((cell) => {
-    const value = tables.cells[cell.path] ?? null;
+  const notPrinted = new Set(tables.notPrinted);
+  // A group printed as one row is listed (as printed) before its sub-rows, which were not printed.
+  const declared = cellDeclarations(tables.template);
+  const cells = declared.flatMap((cell, i) => {
+    const group = cell.rowKeys.slice(0, -1);
+    const startsGroup =
+      group.length > 0 && declared[i - 1]?.rowKeys.slice(0, -1).join('.') !== group.join('.');
+    if (!startsGroup) return [cell];
+    const combined = combinedRowCells(tables.template, group).filter(
+      (c) => c.path in tables.combined,
+    );
+    return [...combined, cell];
+  });
+  return cells.map((cell) => {
+    const value = tables.cells[cell.path] ?? tables.combined[cell.path] ?? null;
+    const status: CellStatus = notPrinted.has(cell.path)
+      ? 'not_printed'
+      : value === null
+        ? 'blank'
+        : 'value';
     return {
       agency_id: agency.id,
       agency_name: agency.name,
@@ -216,7 +246,8 @@ export function cellRecords(report: ReportBase): CellRecord[] {
       column_label: columnLabel(cell),
       cell: cell.path,
       value,
-      blank: value === null,
+      blank: status === 'blank',
+      status,
       unit: tables.units[cell.path] ?? '',
       note: tables.cellNotes[cell.path] ?? '',
     };

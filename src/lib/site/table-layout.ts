@@ -13,6 +13,7 @@ import {
   findCell,
   walkApplicationRows,
   type CellDeclaration,
+  combinedRowCells,
 } from '../template/cells.ts';
 import {
   APPLICATIONS_CORNER,
@@ -39,6 +40,8 @@ export interface DataCell {
   readonly headers: readonly string[];
   /** Id of the consistency notice that concerns this cell, if any. */
   readonly flags: readonly string[];
+  /** The original did not print this cell (shown 「原文未单列」), which is not blank. */
+  readonly notPrinted: boolean;
 }
 
 export interface BodyRow {
@@ -146,11 +149,12 @@ function dataCell(
 ): DataCell {
   return {
     path: cell.path,
-    value: tables.cells[cell.path] ?? null,
+    value: tables.cells[cell.path] ?? tables.combined[cell.path] ?? null,
     unit: tables.units[cell.path] ?? null,
     note: tables.cellNotes[cell.path] ?? null,
     headers,
     flags: flags.get(cell.path) ?? [],
+    notPrinted: tables.notPrinted.includes(cell.path),
   };
 }
 
@@ -209,6 +213,23 @@ export function applicationsLayout(
     const { row, keys, depth, index } = node;
     const rowId = `${prefix}-r-${row.key === null ? `g${depth}-${index}` : slug(keys.join('.'))}`;
     groups.length = depth;
+    const combined = combinedRowCells(tables.template, keys).filter(
+      (c) => c.path in tables.combined,
+    );
+    if (row.children && combined.length > 0) {
+      // Printed as one row (the earlier way): the row as printed, then its sub-rows not printed.
+      body.push({
+        kind: 'data',
+        id: rowId,
+        label: row.label,
+        depth,
+        cells: combined.map((cell, i) =>
+          dataCell(tables, cell, [...(ids[i] ?? []), ...groups, rowId], flags),
+        ),
+      });
+      groups.push(rowId);
+      return;
+    }
     if (row.children) {
       body.push({ kind: 'group', id: rowId, label: row.label, depth, cells: [] });
       groups.push(rowId);

@@ -217,3 +217,30 @@ export function describeCell(cell: CellDeclaration): string {
   }
   return `${table}「${cell.rowName.join(' ')}」行「${cell.column.label}」列`;
 }
+
+/**
+ * The cells of a combinable group printed as one row (`applications.<group>.<column>`), described
+ * in the group's own printed label, in column order. Empty for a path that is no such group.
+ */
+export function combinedRowCells(
+  version: TemplateVersion,
+  groupKeys: readonly string[],
+): CellDeclaration[] {
+  const field = ['applications', ...groupKeys].join('.');
+  const leaves = cellDeclarations(version).filter(
+    (c) => c.table === 'applications' && c.path.startsWith(`${field}.`),
+  );
+  const label = applicationRowAt(templateOf(version), groupKeys)?.row.label ?? '';
+  const out: CellDeclaration[] = [];
+  for (const leaf of leaves) {
+    if (out.some((c) => c.column.id === leaf.column.id)) continue;
+    out.push({
+      ...leaf,
+      path: `${field}.${leaf.column.id}`,
+      rowKeys: groupKeys,
+      rowLabels: [...leaf.rowLabels.slice(0, -1)],
+      rowName: [label],
+    });
+  }
+  return out;
+}

@@ -65,6 +65,11 @@ export interface ApplicationRow {
   readonly key: string | null;
   readonly label: string;
   readonly children?: readonly ApplicationRow[];
+  /**
+   * A group that real reports sometimes print as one row (the earlier format's way): its YAML may
+   * then be that row's cells, and its sub-rows are "not printed".
+   */
+  readonly combinable?: boolean;
 }
 
 /** A row of table 四: one of 行政复议, 未经复议直接起诉, 复议后起诉, printed side by side. */

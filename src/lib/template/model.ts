@@ -29,7 +29,20 @@ export interface ReportTables {
   /** Text printed inside a cell beside the number, by cell path. */
   readonly cellNotes: Readonly<Record<string, string>>;
   readonly discrepancies: readonly Discrepancy[];
+  /**
+   * Cells the original did not print (a table printed only as an image, or the sub-rows of a group
+   * printed as one row): their value is null, but they are neither blank nor 0.
+   */
+  readonly notPrinted: readonly string[];
+  /**
+   * A combinable group printed as one row: its cells by `applications.<group>.<column>`, as
+   * printed. Stands for its (not printed) sub-rows in the rules.
+   */
+  readonly combined: CellValues;
 }
+
+/** The value a whole table takes in the YAML when the original did not print it as text. */
+export const NOT_PRINTED = 'not_printed';
 
 /**
  * The note the importer writes on each rule failure it finds. Until an editor replaces it, the

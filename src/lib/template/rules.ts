@@ -149,16 +149,106 @@ export interface CheckResult {
 /** A side of a check: blank cells count as 0 (the rule's 0, not the report's). */
 const sum = (values: CellValues, paths: readonly string[]): number => sumCells(values, paths) ?? 0;
 
-/** The checks a report's numbers break, in the order of `checksFor`. */
-export function failingChecks(version: TemplateVersion, values: CellValues): CheckResult[] {
+/** What the original did not print (see `ReportTables`): cells, and groups printed as one row. */
+export interface Printed {
+  readonly notPrinted?: readonly string[];
+  readonly combined?: CellValues;
+}
+
+/**
+ * A check as evaluated for one report: a group printed as one row stands for its sub-rows, and a
+ * check with a target or term the original did not print is not evaluated (undefined): a cell not
+ * printed is never counted as 0.
+ */
+function effectiveCheck(check: Check, printed: Printed): Check | undefined {
+  const notPrinted = new Set(printed.notPrinted ?? []);
+  if (notPrinted.size === 0) return check;
+  const combined = Object.keys(printed.combined ?? {});
+  const substitute = (terms: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (const t of terms) {
+      const group = combined.find((c) => {
+        const prefix = c.slice(0, c.lastIndexOf('.') + 1);
+        const column = c.slice(c.lastIndexOf('.'));
+        return t.startsWith(prefix) && t.endsWith(column) && notPrinted.has(t);
+      });
+      if (group === undefined) out.push(t);
+      else if (!out.includes(group)) out.push(group);
+    }
+    return out;
+  };
+  // Only rule 3 sums the groups' rows; elsewhere a not-printed sub-row is a term not given.
+  const right = check.rule === 'outcome_total' ? substitute(check.right) : [...check.right];
+  const terms = [check.focus, ...check.left, ...right];
+  if (terms.some((t) => notPrinted.has(t))) return undefined;
+  return { ...check, right };
+}
+
+/**
+ * A check whose target (its focus: the printed total it concerns) the original left blank is "not
+ * given": it is not evaluated, so its 0 is never presented as the agency's figure.
+ */
+export function targetBlank(check: Check, values: CellValues): boolean {
+  return (values[check.focus] ?? null) === null;
+}
+
+/**
+ * Whether a check is evaluated: not when its target is blank, nor when one of its terms is itself
+ * a total the original left blank (rule 3 over the 总计 column of 上海 2019: its terms were never
+ * given, so their sum is not 0).
+ */
+export function isEvaluated(
+  check: Check,
+  values: CellValues,
+  notGiven: ReadonlySet<string>,
+  printed: Printed = {},
+): boolean {
+  if (!effectiveCheck(check, printed)) return false;
+  if (targetBlank(check, values)) return false;
+  return ![...check.left, ...check.right].some((p) => notGiven.has(p));
+}
+
+/**
+ * The checks a report's numbers break, in the order of `checksFor`. Sums over totals not given
+ * and over cells not printed are skipped.
+ */
+export function failingChecks(
+  version: TemplateVersion,
+  values: CellValues,
+  printed: Printed = {},
+): CheckResult[] {
   const failures: CheckResult[] = [];
-  for (const check of checksFor(version)) {
-    const leftSum = sum(values, check.left);
-    const rightSum = sum(values, check.right);
-    const leftBlank = check.left.length === 1 && (values[check.left[0]!] ?? null) === null;
+  const notGiven = new Set(blankTotals(version, values, printed));
+  const all = { ...values, ...printed.combined };
+  for (const declared of checksFor(version)) {
+    const check = effectiveCheck(declared, printed);
+    if (!check || !isEvaluated(declared, values, notGiven)) continue;
+    const leftSum = sum(all, check.left);
+    const rightSum = sum(all, check.right);
+    const leftBlank = check.left.length === 1 && (all[check.left[0]!] ?? null) === null;
     if (leftSum !== rightSum) failures.push({ check, leftSum, rightSum, leftBlank });
   }
   return failures;
+}
+
+/**
+ * The total cells the original left blank although cells they sum were filled ("not given"), once
+ * each, in the order of `checksFor`. A blank total over blank cells is simply an empty row; a
+ * total not printed at all is not a blank one.
+ */
+export function blankTotals(
+  version: TemplateVersion,
+  values: CellValues,
+  printed: Printed = {},
+): string[] {
+  const notPrinted = new Set(printed.notPrinted ?? []);
+  const out = new Set<string>();
+  for (const check of checksFor(version)) {
+    if (notPrinted.has(check.focus) || !targetBlank(check, values)) continue;
+    const terms = [...check.left, ...check.right].filter((p) => p !== check.focus);
+    if (terms.some((p) => (values[p] ?? null) !== null)) out.add(check.focus);
+  }
+  return [...out];
 }
 
 /**

@@ -5,13 +5,13 @@ import { sortedReports } from '../../lib/site/site-data.ts';
 import { archiveYears, dataPackage, jsonText } from '../../lib/open-data/open-data.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const reports = await getCollection('reports');
+  const entries = (await getCollection('reports')).filter((e) => !e.data.draft);
   const homepage = absoluteUrl(site, import.meta.env.BASE_URL, '/data/');
   return new Response(
     jsonText(
       dataPackage({
-        reports: reports.length,
-        years: archiveYears(sortedReports(reports)),
+        reports: entries.length,
+        years: archiveYears(sortedReports(entries)),
         ...(homepage ? { homepage } : {}),
       }),
     ),

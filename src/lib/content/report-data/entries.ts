@@ -17,6 +17,10 @@ export interface ReadContext {
   readonly cells: Record<string, number | null>;
   readonly lines: Record<string, number | undefined>;
   readonly units: Record<string, string | null>;
+  /** Cells the original did not print (`not_printed` tables, sub-rows of a combined row). */
+  readonly notPrinted: Set<string>;
+  /** Cells of groups printed as one row, by `applications.<group>.<column>`. */
+  readonly combined: Record<string, number | null>;
 }
 
 export interface CheckedEntriesOptions {

@@ -28,9 +28,9 @@ import {
   walkApplicationRows,
   type CellDeclaration,
 } from '../../template/cells.ts';
-import type { Notice, ReportTables } from '../../template/model.ts';
+import { NOT_PRINTED, type Notice, type ReportTables } from '../../template/model.ts';
 import { isTemplateVersion, otherVersions, templateOf } from '../../template/registry.ts';
-import { failingChecks } from '../../template/rules.ts';
+import { blankTotals, failingChecks } from '../../template/rules.ts';
 import { VALUE_KIND_EXPECTED, valueKindViolation } from '../../template/value-kinds.ts';
 import { rowShapeHint, versionChoiceText } from '../../template/wording.ts';
 import {
@@ -52,7 +52,14 @@ export interface ReportDataResult {
   readonly notices: readonly Notice[];
   /** Line of each cell in the YAML, and of `template`, for messages about them. */
   readonly lines: Readonly<Record<string, number | undefined>>;
+  /** `status: draft`: not to be published (built only as a preview, NIANBAO_DRAFTS=1). */
+  readonly draft: boolean;
+  /** Total cells the original left blank over filled cells ("not given"), once each. */
+  readonly blankTotals: readonly string[];
 }
+
+/** The only value `status` may take; absent means published. */
+export const DRAFT_STATUS = 'draft';
 
 const ROOT_KEYS = [
   'template',
@@ -61,13 +68,14 @@ const ROOT_KEYS = [
   'appeals',
   'cell_notes',
   'discrepancies',
+  'status',
 ] as const;
 const NUMBER_SOURCE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
 /** Parses and validates one report YAML file. Problems are appended to `problems`. */
 export function readReportData(file: string, text: string, problems: Problem[]): ReportDataResult {
   const src = parseYaml(file, text, problems);
-  if (!src) return { notices: [], lines: {} };
+  if (!src) return { notices: [], lines: {}, draft: false, blankTotals: [] };
   const root = src.doc.contents;
   const error = (line: number | undefined, field: string | undefined, message: string) =>
     problems.push({ severity: 'error', file, line, field, message });
@@ -78,16 +86,17 @@ export function readReportData(file: string, text: string, problems: Problem[]):
       undefined,
       `文件应为一组字段（template、proactive、applications、appeals 等），实为${describeNode(src, root)}。`,
     );
-    return { notices: [], lines: {} };
+    return { notices: [], lines: {}, draft: false, blankTotals: [] };
   }
   const entries = checkedEntries(src, root, problems, {
     field: '',
     allowed: ROOT_KEYS,
     what: '报告数据',
-    optional: ['cell_notes', 'discrepancies'],
+    optional: ['status', 'cell_notes', 'discrepancies'],
   });
+  const draft = readStatus(file, src, entries.get('status'), problems);
   const templateEntry = entries.get('template');
-  if (!templateEntry) return { notices: [], lines: {} };
+  if (!templateEntry) return { notices: [], lines: {}, draft: false, blankTotals: [] };
   const templateValue = isScalar(templateEntry.value) ? templateEntry.value.value : undefined;
   if (!isTemplateVersion(templateValue)) {
     error(
@@ -95,7 +104,7 @@ export function readReportData(file: string, text: string, problems: Problem[]):
       'template',
       `模板版本应为 ${versionChoiceText()}，实为${describeNode(src, templateEntry.value)}。`,
     );
-    return { notices: [], lines: {} };
+    return { notices: [], lines: {}, draft: false, blankTotals: [] };
   }
   const ctx: ReadContext = {
     src,
@@ -104,6 +113,8 @@ export function readReportData(file: string, text: string, problems: Problem[]):
     cells: {},
     lines: {},
     units: {},
+    notPrinted: new Set(),
+    combined: {},
   };
   ctx.lines.template = templateEntry.line;
 
@@ -114,7 +125,7 @@ export function readReportData(file: string, text: string, problems: Problem[]):
   const discrepancies = readDiscrepancies(ctx, entries.get('discrepancies'));
 
   const complete = cellDeclarations(ctx.version).every((c) => c.path in ctx.cells);
-  if (!complete) return { notices: [], lines: {} };
+  if (!complete) return { notices: [], lines: {}, draft, blankTotals: [] };
 
   const tables: ReportTables = {
     template: ctx.version,
@@ -122,9 +133,59 @@ export function readReportData(file: string, text: string, problems: Problem[]):
     units: ctx.units,
     cellNotes,
     discrepancies: discrepancies.map((d) => d.value),
+    notPrinted: cellDeclarations(ctx.version)
+      .map((c) => c.path)
+      .filter((p) => ctx.notPrinted.has(p)),
+    combined: ctx.combined,
   };
-  const notices = reconcile(ctx, failingChecks(ctx.version, ctx.cells), discrepancies, entries);
-  return { tables, notices, lines: ctx.lines };
+  const printed = { notPrinted: tables.notPrinted, combined: tables.combined };
+  const failures = failingChecks(ctx.version, ctx.cells, printed);
+  const notices = reconcile(ctx, failures, discrepancies, entries);
+  const blanks = blankTotals(ctx.version, ctx.cells, printed);
+  if (blanks.length > 0) {
+    problems.push({
+      severity: 'info',
+      file,
+      line: ctx.lines[blanks[0]!],
+      field: blanks[0],
+      message: `原文未填写总计（${blanks.length} 处）：${blanks.map((p) => describeCellPath(ctx, p)).join('、')}。用到这些总计的勾稽关系不核对，也不算不符；无需在 discrepancies 下确认。`,
+    });
+  }
+  return { tables, notices, lines: ctx.lines, draft, blankTotals: blanks };
+}
+
+function describeCellPath(ctx: ReadContext, path: string): string {
+  const cell = findCell(ctx.version, path);
+  return cell ? describeCell(cell) : path;
+}
+
+/** `status: draft` or nothing; a draft is announced (a notice, not an error) by the check. */
+function readStatus(
+  file: string,
+  src: NonNullable<ReturnType<typeof parseYaml>>,
+  entry: Entry | undefined,
+  problems: Problem[],
+): boolean {
+  if (!entry) return false;
+  const value = isScalar(entry.value) ? entry.value.value : undefined;
+  if (value !== DRAFT_STATUS) {
+    problems.push({
+      severity: 'error',
+      file,
+      line: entry.line,
+      field: 'status',
+      message: `status 只能写 ${DRAFT_STATUS}（草稿），实为${describeNode(src, entry.value)}。要发布这份报告，请删除 status 这一行。`,
+    });
+    return false;
+  }
+  problems.push({
+    severity: 'info',
+    file,
+    line: entry.line,
+    field: 'status',
+    message: `草稿：这份报告标为 status: ${DRAFT_STATUS}，不会发布。npm run build 会拒绝构建草稿，预览请用 NIANBAO_DRAFTS=1 npm run build；核对无误后删除这一行即可发布。`,
+  });
+  return true;
 }
 
 /** Reads one cell's value, enforcing its kind. Records value and line on success. */
@@ -172,6 +233,7 @@ function readCell(
 
 function readProactive(ctx: ReadContext, entry: Entry | undefined): void {
   if (!entry) return;
+  if (tableNotPrinted(ctx, entry, 'proactive')) return;
   const table = TABLE_SHORT.proactive;
   const map = expectMap(ctx, entry, 'proactive', `${table}（${TABLE_TITLES.proactive}）`);
   if (!map) return;
@@ -251,6 +313,7 @@ function keysAtLevel(rows: readonly ApplicationRow[]): ApplicationRow[] {
 
 function readApplications(ctx: ReadContext, entry: Entry | undefined): void {
   if (!entry) return;
+  if (tableNotPrinted(ctx, entry, 'applications')) return;
   const what = `${TABLE_SHORT.applications}（${TABLE_TITLES.applications}）`;
   const map = expectMap(ctx, entry, 'applications', what);
   if (map) readApplicationLevel(ctx, map, templateOf(ctx.version).applicationRows, [], [], what);
@@ -279,6 +342,10 @@ function readApplicationLevel(
     const rowWhat = `${TABLE_SHORT.applications}「${[...labels, row.label].join(' ')}」`;
     if (row.children) {
       const otherShape = rowShapeHint(ctx.version, rowKeys);
+      if (row.combinable && isSeq(entry.value)) {
+        readCombinedRow(ctx, entry, row, rowKeys, `${rowWhat}行（原文印为一行）`);
+        continue;
+      }
       if (!isMap(entry.value)) {
         ctx.problems.push({
           severity: 'error',
@@ -307,6 +374,75 @@ function readApplicationLevel(
       APPLICATION_COLUMNS,
       rowShapeHint(ctx.version, rowKeys),
     );
+  }
+}
+
+/**
+ * `<table>: not_printed`: the original did not print the table as text (e.g. only as an image).
+ * Every cell of it is recorded as not printed (null, never 0).
+ */
+function tableNotPrinted(
+  ctx: ReadContext,
+  entry: Entry,
+  table: 'proactive' | 'applications' | 'appeals',
+): boolean {
+  if (!isScalar(entry.value) || entry.value.value !== NOT_PRINTED) return false;
+  for (const cell of cellDeclarations(ctx.version)) {
+    if (cell.table !== table) continue;
+    ctx.cells[cell.path] = null;
+    ctx.notPrinted.add(cell.path);
+    ctx.lines[cell.path] = entry.line;
+  }
+  return true;
+}
+
+/**
+ * A combinable group (（六）其他处理 in the later format) printed as one row, the earlier way: the
+ * row's cells are kept as printed; its sub-rows are not printed.
+ */
+function readCombinedRow(
+  ctx: ReadContext,
+  entry: Entry,
+  row: ApplicationRow,
+  keys: readonly string[],
+  what: string,
+): void {
+  const field = ['applications', ...keys].join('.');
+  const leaves = cellDeclarations(ctx.version).filter(
+    (c) => c.table === 'applications' && c.path.startsWith(`${field}.`),
+  );
+  const items = isSeq(entry.value) ? (entry.value.items as (Node | null)[]) : [];
+  if (items.length !== APPLICATION_COLUMNS.length) {
+    ctx.problems.push({
+      severity: 'error',
+      file: ctx.src.file,
+      line: entry.line,
+      field,
+      message: `${what}应为 ${APPLICATION_COLUMNS.length} 个单元格的列表，按原表列的顺序：[${APPLICATION_COLUMNS.map((c) => c.label).join(', ')}]；实为 ${items.length} 个单元格。原文空白的单元格写 null，不要省略。`,
+    });
+  }
+  APPLICATION_COLUMNS.forEach((column, i) => {
+    const leaf = leaves.find((c) => c.column.id === column.id);
+    if (!leaf || items.length !== APPLICATION_COLUMNS.length) return;
+    // The group's own cell, described in its printed labels; kept apart from the declared cells.
+    const path = `${field}.${column.id}`;
+    const cell: CellDeclaration = {
+      ...leaf,
+      path,
+      rowKeys: keys,
+      rowLabels: leaf.rowLabels.slice(0, -1),
+      rowName: [row.label],
+    };
+    readCell(ctx, cell, items[i] ?? null, entry.line);
+    if (path in ctx.cells) {
+      ctx.combined[path] = ctx.cells[path] ?? null;
+      delete ctx.cells[path];
+    }
+  });
+  for (const leaf of leaves) {
+    ctx.cells[leaf.path] = null;
+    ctx.notPrinted.add(leaf.path);
+    ctx.lines[leaf.path] = entry.line;
   }
 }
 
@@ -349,6 +485,7 @@ function readCellRow(
 
 function readAppeals(ctx: ReadContext, entry: Entry | undefined): void {
   if (!entry) return;
+  if (tableNotPrinted(ctx, entry, 'appeals')) return;
   const what = `${TABLE_SHORT.appeals}（${TABLE_TITLES.appeals}）`;
   const map = expectMap(ctx, entry, 'appeals', what);
   if (!map) return;

@@ -6,7 +6,14 @@
 
 import { isSeq, type Node } from 'yaml';
 import { UNCONFIRMED_IMPORT_NOTE, type Notice } from '../../template/model.ts';
-import { RULES, checksFor, type CheckResult } from '../../template/rules.ts';
+import {
+  RULES,
+  blankTotals,
+  checksFor,
+  isEvaluated,
+  type CheckResult,
+} from '../../template/rules.ts';
+import { describeCell, findCell } from '../../template/cells.ts';
 import { describeFailure, discrepancyYaml } from '../../template/wording.ts';
 import type { Entry } from '../yaml-source.ts';
 import type { LocatedDiscrepancy } from './discrepancies.ts';
@@ -108,8 +115,46 @@ export function reconcile(
       ],
     });
   }
+  const printed = { notPrinted: [...ctx.notPrinted], combined: ctx.combined };
+  const notGiven = new Set(blankTotals(ctx.version, ctx.cells, printed));
   for (const [id, d] of byId) {
     if (matched.has(id) || !known.has(id)) continue;
+    const check = checksFor(ctx.version).find((c) => c.id === id);
+    if (check && !isEvaluated(check, ctx.cells, notGiven, printed)) {
+      const terms = [check.focus, ...check.left, ...check.right].filter(
+        (p, i, all) => all.indexOf(p) === i,
+      );
+      const name = (p: string) => {
+        const cell = findCell(ctx.version, p);
+        return cell ? describeCell(cell) : p;
+      };
+      const unprinted = terms.filter((p) => ctx.notPrinted.has(p));
+      const blanks = terms.filter(
+        (p) =>
+          !ctx.notPrinted.has(p) &&
+          (notGiven.has(p) || p === check.focus) &&
+          (ctx.cells[p] ?? null) === null,
+      );
+      const why =
+        blanks.length > 0
+          ? `用到原文未填写的总计（${blanks.map(name).join('、')}）：原文未填写总计不算不符`
+          : `用到原文没有印出的单元格（${unprinted.map(name).join('、')}）`;
+      ctx.problems.push({
+        severity: 'error',
+        file: ctx.src.file,
+        line: d.line,
+        field: `discrepancies[${d.index}]`,
+        message: `这条记录确认的「${id}」${why}，这条勾稽关系不核对，无需确认。请删除这条记录。`,
+        hint: [
+          '删除以下 4 行：',
+          `- check: ${id}`,
+          `  left: ${d.value.left}`,
+          `  right: ${d.value.right}`,
+          `  note: ${d.value.note}`,
+        ],
+      });
+      continue;
+    }
     ctx.problems.push({
       severity: 'error',
       file: ctx.src.file,

@@ -59,6 +59,7 @@ export const TEMPLATE_2021: TemplateDeclaration = {
   applicationRows: applicationRows({
     key: 'other',
     label: '（六）其他处理',
+    combinable: true,
     children: [
       leaf('no_correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'),
       leaf(
