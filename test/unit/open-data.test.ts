@@ -174,7 +174,7 @@ describe('cell records, as published', () => {
     expect(text).not.toContain('国家秘密');
     const json = reportJsonText(get('fixture-city-gov/2021'), '/p/');
     expect(json).toContain(
-      '\n    {"cell":"proactive.fees.amount","value":1520.37,"blank":false},\n',
+      '\n    {"cell":"proactive.fees.amount","value":1520.37,"blank":false,"status":"value"},\n',
     );
   });
 
