@@ -66,7 +66,7 @@ const NUMBER_SOURCE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
 /** Parses and validates one report YAML file. Problems are appended to `problems`. */
 export function readReportData(file: string, text: string, problems: Problem[]): ReportDataResult {
-  const src = parseYaml(file, text, problems);
+  const src = parseYaml(file, text, problems, { scan: true });
   if (!src) return { notices: [], lines: {} };
   const root = src.doc.contents;
   const error = (line: number | undefined, field: string | undefined, message: string) =>
