@@ -41,6 +41,7 @@ import {
   sourceOf,
   type Entry,
 } from '../yaml-source.ts';
+import { readCorrections, type Correction } from './corrections.ts';
 import { readDiscrepancies } from './discrepancies.ts';
 import { checkedEntries, expectMap, type ReadContext } from './entries.ts';
 import { reconcile } from './reconcile.ts';
@@ -52,6 +53,8 @@ export interface ReportDataResult {
   readonly notices: readonly Notice[];
   /** Line of each cell in the YAML, and of `template`, for messages about them. */
   readonly lines: Readonly<Record<string, number | undefined>>;
+  /** The `corrections` list, validated (issue 13); empty when absent. */
+  readonly corrections?: readonly Correction[];
 }
 
 const ROOT_KEYS = [
@@ -61,6 +64,7 @@ const ROOT_KEYS = [
   'appeals',
   'cell_notes',
   'discrepancies',
+  'corrections',
 ] as const;
 const NUMBER_SOURCE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
@@ -84,7 +88,7 @@ export function readReportData(file: string, text: string, problems: Problem[]):
     field: '',
     allowed: ROOT_KEYS,
     what: '报告数据',
-    optional: ['cell_notes', 'discrepancies'],
+    optional: ['cell_notes', 'discrepancies', 'corrections'],
   });
   const templateEntry = entries.get('template');
   if (!templateEntry) return { notices: [], lines: {} };
@@ -112,6 +116,7 @@ export function readReportData(file: string, text: string, problems: Problem[]):
   readAppeals(ctx, entries.get('appeals'));
   const cellNotes = readCellNotes(ctx, entries.get('cell_notes'));
   const discrepancies = readDiscrepancies(ctx, entries.get('discrepancies'));
+  const corrections = readCorrections(ctx, entries.get('corrections'));
 
   const complete = cellDeclarations(ctx.version).every((c) => c.path in ctx.cells);
   if (!complete) return { notices: [], lines: {} };
@@ -124,7 +129,7 @@ export function readReportData(file: string, text: string, problems: Problem[]):
     discrepancies: discrepancies.map((d) => d.value),
   };
   const notices = reconcile(ctx, failingChecks(ctx.version, ctx.cells), discrepancies, entries);
-  return { tables, notices, lines: ctx.lines };
+  return { tables, notices, lines: ctx.lines, corrections };
 }
 
 /** Reads one cell's value, enforcing its kind. Records value and line on success. */
