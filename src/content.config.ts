@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
 import type { Agency } from './lib/content/agencies.ts';
 import type { ReportEntry } from './lib/content/archive.ts';
-import { loadArchiveCached } from './lib/content/archive-cache.ts';
+import { loadArchiveCached, watchContent } from './lib/content/archive-cache.ts';
 import { contentRoot } from './lib/content/content-root.ts';
 import { splitRenderedProse } from './lib/content/report-prose.ts';
 
@@ -21,20 +21,23 @@ const reports = defineCollection({
   loader: {
     name: 'nianbao-reports',
     load: async ({ store, config, generateDigest, renderMarkdown, watcher }) => {
-      const archive = loadArchiveCached(
-        contentRoot(fileURLToPath(config.root)),
-        watcher !== undefined,
-      );
-      const ids = new Set(archive.reports.map((r) => r.id));
-      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-      for (const report of archive.reports) {
-        const digest = generateDigest(JSON.stringify(report));
-        if (store.get(report.id)?.digest === digest) continue;
-        const { markdown, ...rest } = report;
-        const rendered = await renderMarkdown(markdown);
-        const data: ReportEntry = { ...rest, prose: splitRenderedProse(rendered.html) };
-        store.set({ id: report.id, data: { ...data }, digest });
-      }
+      const root = contentRoot(fileURLToPath(config.root));
+      const sync = async () => {
+        const archive = loadArchiveCached(root, watcher !== undefined);
+        const ids = new Set(archive.reports.map((r) => r.id));
+        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+        for (const report of archive.reports) {
+          const digest = generateDigest(JSON.stringify(report));
+          if (store.get(report.id)?.digest === digest) continue;
+          const { markdown, ...rest } = report;
+          const rendered = await renderMarkdown(markdown);
+          const data: ReportEntry = { ...rest, prose: splitRenderedProse(rendered.html) };
+          store.set({ id: report.id, data: { ...data }, digest });
+        }
+      };
+      await sync();
+      // Dev only: added, changed and removed reports show without a restart.
+      if (watcher) watchContent(watcher, root, 'reports', sync);
     },
   },
   schema: z.custom<ReportEntry>(),
@@ -44,12 +47,14 @@ const agencies = defineCollection({
   loader: {
     name: 'nianbao-agencies',
     load: async ({ store, config, watcher }) => {
-      const archive = loadArchiveCached(
-        contentRoot(fileURLToPath(config.root)),
-        watcher !== undefined,
-      );
-      store.clear();
-      for (const agency of archive.agencies) store.set({ id: agency.id, data: { ...agency } });
+      const root = contentRoot(fileURLToPath(config.root));
+      const sync = () => {
+        const archive = loadArchiveCached(root, watcher !== undefined);
+        store.clear();
+        for (const agency of archive.agencies) store.set({ id: agency.id, data: { ...agency } });
+      };
+      sync();
+      if (watcher) watchContent(watcher, root, 'agencies', sync);
     },
   },
   schema: z.custom<Agency>(),

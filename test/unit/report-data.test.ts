@@ -195,7 +195,7 @@ describe('file structure', () => {
           "field": "apeals",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "line": 51,
-          "message": "报告数据中有未知字段「apeals」。是否应为「appeals」？这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies、status。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
+          "message": "报告数据中有未知字段「apeals」。是否应为「appeals」？这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies、status、corrections。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
           "severity": "error",
         },
         {
@@ -216,7 +216,7 @@ describe('file structure', () => {
           "field": "unused",
           "file": "data/reports/jiyuan-gongan/2020.yaml",
           "line": 52,
-          "message": "报告数据中有未知字段「unused」。这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies、status。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
+          "message": "报告数据中有未知字段「unused」。这里允许的字段是：template、proactive、applications、appeals、cell_notes、discrepancies、status、corrections。如果是拼写错误，请改正（未知字段不会被悄悄跳过，改正之前网站无法构建）。",
           "severity": "error",
         },
         {

@@ -66,7 +66,7 @@ export function isWebUrl(value: string): boolean {
 
 /** Reads and validates `data/agencies.yaml`. Invalid entries are reported and left out. */
 export function readAgencies(file: string, text: string, problems: Problem[]): Agency[] {
-  const src = parseYaml(file, text, problems);
+  const src = parseYaml(file, text, problems, { scan: true });
   if (!src) return [];
   const root = src.doc.contents;
   const error = (line: number | undefined, field: string, message: string) =>

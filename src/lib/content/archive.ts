@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAgencies, type Agency } from './agencies.ts';
 import { compareText, type Problem } from './problems.ts';
+import { strayDocumentMessage } from './typing-mistakes.ts';
 import { readReportData } from './report-data/read.ts';
 import type { Notice, ReportTables } from '../template/model.ts';
 import {
@@ -96,7 +97,9 @@ function listReportFiles(root: string, dir: string, ext: string, problems: Probl
       problems.push({
         severity: 'error',
         file: `${dir}/${agency}`,
-        message: `${dir} 下只能有以机构 id 命名的文件夹，文件应放在 ${dir}/<机构id>/<年份>${ext}。`,
+        message:
+          strayDocumentMessage(agency) ??
+          `${dir} 下只能有以机构 id 命名的文件夹，文件应放在 ${dir}/<机构id>/<年份>${ext}。`,
       });
       continue;
     }
@@ -109,7 +112,9 @@ function listReportFiles(root: string, dir: string, ext: string, problems: Probl
         problems.push({
           severity: 'error',
           file,
-          message: `文件名应为「<四位年份>${ext}」，例如 2020${ext}；这个文件不会被读取。`,
+          message:
+            strayDocumentMessage(name) ??
+            `文件名应为「<四位年份>${ext}」，例如 2020${ext}；这个文件不会被读取。`,
         });
         continue;
       }

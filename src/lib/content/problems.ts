@@ -12,6 +12,8 @@ export interface Problem {
   readonly file: string;
   /** 1-based line in the file, when the problem sits on one. */
   readonly line?: number;
+  /** 1-based column (character) in that line, when the problem sits on one character. */
+  readonly column?: number;
   /** The field as the editor sees it: a YAML key path or a front matter key. */
   readonly field?: string;
   /** One or more sentences in Chinese: what was found and what was expected. */
@@ -23,9 +25,10 @@ export interface Problem {
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '提示', info: '说明' };
 
 /** `data/reports/a/2020.yaml 第 12 行（applications.received）` */
-export function formatLocation(p: Pick<Problem, 'file' | 'line' | 'field'>): string {
+export function formatLocation(p: Pick<Problem, 'file' | 'line' | 'column' | 'field'>): string {
   let out = p.file;
   if (p.line !== undefined) out += ` 第 ${p.line} 行`;
+  if (p.line !== undefined && p.column !== undefined) out += `第 ${p.column} 列`;
   if (p.field) out += `（${p.field}）`;
   return out;
 }
@@ -43,6 +46,7 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
     (a, b) =>
       compareText(a.file, b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
       compareText(a.field ?? '', b.field ?? '') ||
       compareText(a.message, b.message),
   );

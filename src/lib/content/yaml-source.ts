@@ -14,6 +14,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import type { Problem } from './problems.ts';
+import { scanTypingMistakes } from './typing-mistakes.ts';
 
 export interface YamlSource {
   readonly file: string;
@@ -46,8 +47,21 @@ const YAML_ERRORS: Record<string, string> = {
   TAG_RESOLVE_FAILED: '无法识别的标签',
 };
 
-/** Parses YAML text; syntax errors become problems with their line. */
-export function parseYaml(file: string, text: string, problems: Problem[]): YamlSource | undefined {
+/**
+ * Parses YAML text; syntax errors become problems with their line. With `scan` (a whole file as
+ * the editor typed it), common typing mistakes are reported first, and a file with one is not parsed.
+ */
+export function parseYaml(
+  file: string,
+  text: string,
+  problems: Problem[],
+  options: { scan?: boolean } = {},
+): YamlSource | undefined {
+  if (options.scan) {
+    const scan = scanTypingMistakes(file, text);
+    problems.push(...scan.problems);
+    if (scan.fatal) return undefined;
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length === 0) return { file, text, doc, lineCounter };

@@ -41,6 +41,7 @@ import {
   sourceOf,
   type Entry,
 } from '../yaml-source.ts';
+import { readCorrections, type Correction } from './corrections.ts';
 import { readDiscrepancies } from './discrepancies.ts';
 import { checkedEntries, expectMap, type ReadContext } from './entries.ts';
 import { reconcile } from './reconcile.ts';
@@ -56,6 +57,8 @@ export interface ReportDataResult {
   readonly draft: boolean;
   /** Total cells the original left blank over filled cells ("not given"), once each. */
   readonly blankTotals: readonly string[];
+  /** The `corrections` list, validated (issue 13); empty when absent. */
+  readonly corrections?: readonly Correction[];
 }
 
 /** The only value `status` may take; absent means published. */
@@ -69,12 +72,13 @@ const ROOT_KEYS = [
   'cell_notes',
   'discrepancies',
   'status',
+  'corrections',
 ] as const;
 const NUMBER_SOURCE = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
 /** Parses and validates one report YAML file. Problems are appended to `problems`. */
 export function readReportData(file: string, text: string, problems: Problem[]): ReportDataResult {
-  const src = parseYaml(file, text, problems);
+  const src = parseYaml(file, text, problems, { scan: true });
   if (!src) return { notices: [], lines: {}, draft: false, blankTotals: [] };
   const root = src.doc.contents;
   const error = (line: number | undefined, field: string | undefined, message: string) =>
@@ -92,7 +96,7 @@ export function readReportData(file: string, text: string, problems: Problem[]):
     field: '',
     allowed: ROOT_KEYS,
     what: '报告数据',
-    optional: ['status', 'cell_notes', 'discrepancies'],
+    optional: ['status', 'cell_notes', 'discrepancies', 'corrections'],
   });
   const draft = readStatus(file, src, entries.get('status'), problems);
   const templateEntry = entries.get('template');
@@ -123,6 +127,7 @@ export function readReportData(file: string, text: string, problems: Problem[]):
   readAppeals(ctx, entries.get('appeals'));
   const cellNotes = readCellNotes(ctx, entries.get('cell_notes'));
   const discrepancies = readDiscrepancies(ctx, entries.get('discrepancies'));
+  const corrections = readCorrections(ctx, entries.get('corrections'));
 
   const complete = cellDeclarations(ctx.version).every((c) => c.path in ctx.cells);
   if (!complete) return { notices: [], lines: {}, draft, blankTotals: [] };
@@ -151,7 +156,7 @@ export function readReportData(file: string, text: string, problems: Problem[]):
       message: `原文未填写总计（${blanks.length} 处）：${blanks.map((p) => describeCellPath(ctx, p)).join('、')}。用到这些总计的勾稽关系不核对，也不算不符；无需在 discrepancies 下确认。`,
     });
   }
-  return { tables, notices, lines: ctx.lines, draft, blankTotals: blanks };
+  return { tables, notices, lines: ctx.lines, draft, blankTotals: blanks, corrections };
 }
 
 function describeCellPath(ctx: ReadContext, path: string): string {
