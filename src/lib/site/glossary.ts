@@ -30,7 +30,7 @@ export interface GlossarySection {
   readonly entries: readonly GlossaryEntry[];
 }
 
-/** The printed label of a row of table 三 by its key path (['withheld']), in the 2021 format. */
+/** The printed label of a row of table 三 by its key path (['withheld']), in the current (latest) format. */
 export function applicationLabel(keys: readonly string[]): string {
   let rows: readonly ApplicationRow[] = templateOf(latestVersion()).applicationRows;
   let found: ApplicationRow | undefined;
@@ -52,7 +52,7 @@ function resultsGroupLabel(): string {
   return group.label;
 }
 
-/** A 2021 (or, if absent there, 2019) table 二 row label by its id. */
+/** A table 二 row label by its id, from the first version that prints the row. */
 function proactiveRowLabels(id: string): string {
   const labels = templateVersions()
     .map(
@@ -86,7 +86,7 @@ const title = (t: TableId) => TABLE_TITLES[t];
 
 /** The sections of the guide, in reading order. */
 export function glossary(): GlossarySection[] {
-  const rate = disclosureRate([2021]);
+  const rate = disclosureRate([latestVersion()]);
   const [review] = appealsTop('review');
   const [litigation, direct] = appealsTop('litigation_direct');
   const [, afterReview] = appealsTop('litigation_after_review');
@@ -146,7 +146,7 @@ export function glossary(): GlossarySection[] {
         },
         {
           term: applicationLabel(['other']),
-          explanation: `以上都不是的情形，例如申请人逾期不补正或不缴费，机关不再处理。2019 年版格式这里只有一行，2021 年版分为三项。`,
+          explanation: `以上都不是的情形，例如申请人逾期不补正或不缴费，机关不再处理。较早的格式这里只有一行，现行格式分为几项。`,
         },
         {
           term: applicationLabel(['total']),
