@@ -218,6 +218,7 @@ describe('a reader on a phone', () => {
       expect(await page.locator('[data-hints] p').first().innerText()).toMatch(/^输入词语或短语/);
       expect(await page.locator('[data-status]').innerText()).toBe('');
       // 尖括号 is only in the 2023 report: with year 2020 chosen nothing is left.
+      // Leaving the blank page may abort its early fetch of the index (loaded on page load).
       await page.goto(
         `${inject('origin')}${base}search/?q=${encodeURIComponent('尖括号')}&year=2020`,
       );
@@ -230,7 +231,7 @@ describe('a reader on a phone', () => {
       await page.waitForURL((u) => !new URL(u).searchParams.has('year'));
       await settled(page);
       expect(await resultIds(page)).toEqual(['fixture-county-fgj/2023']);
-      expect(problems).toEqual([]);
+      expect(unexpected(problems)).toEqual([]);
     } finally {
       await close();
     }
