@@ -2,7 +2,6 @@ import type { AstroIntegration } from 'astro';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEARCH_EXCLUDE } from '../lib/site/search-fields.ts';
 
 /**
  * Pagefind files the search page does not load. Pagefind writes its three prebuilt UIs and the
@@ -22,7 +21,8 @@ const UNUSED_BUNDLE_FILES = [
 /**
  * Builds the search index into `<outDir>/pagefind/` after `astro build`, through Pagefind's Node
  * API (which runs the extended binary: it segments Chinese into words). Only elements marked
- * `data-pagefind-body` (the report <article>) are indexed. Result URLs carry no base: the
+ * `data-pagefind-body` (the report <article>, the head of an agency page) are indexed; what stays
+ * out (tables, chrome, derived figures) is marked `data-pagefind-ignore` in the components. Result URLs carry no base: the
  * browser-side Pagefind derives it from where the bundle is loaded (`/archive/pagefind/`).
  */
 export default function searchIndex(): AstroIntegration {
@@ -37,7 +37,6 @@ export default function searchIndex(): AstroIntegration {
           const { index, errors } = await pagefind.createIndex({
             // Every page is zh-CN; forcing it keeps one index even if a page lost its lang.
             forceLanguage: 'zh-cn',
-            excludeSelectors: [...SEARCH_EXCLUDE],
           });
           if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
           const added = await index.addDirectory({ path: outDir });

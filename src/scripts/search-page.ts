@@ -1,9 +1,15 @@
 /**
  * The search page's behaviour: <nb-search> reads the query and filters from the URL, runs them
- * through Pagefind's JS API (loaded on demand from `data-bundle`), and keeps the URL in step with
- * the form, so a search can be shared, bookmarked, reloaded and walked back with the back button.
+ * through Pagefind's JS API (loaded from `data-bundle` as soon as the page is idle, so the first
+ * query does not wait for it on a slow phone network), and keeps the URL in step with the form, so
+ * a search can be shared, bookmarked, reloaded and walked back with the back button. A result links
+ * to the section of the report whose passage matched (Pagefind's sub-results carry the heading
+ * anchor); an agency page found by its name is listed as an agency.
  */
 import {
+  AGENCY_FILTER,
+  AGENCY_FILTER_VALUE,
+  AGENCY_RESULT_TYPE,
   SEARCH_FILTERS,
   activeFilterCount,
   excerptParts,
@@ -12,15 +18,25 @@ import {
   pagefindQuery,
   parseSearchParams,
   queryTerms,
+  searchedAs,
   toSearchParams,
   type SearchState,
 } from '../lib/site/search.ts';
 
 /** The part of Pagefind's browser API this page uses. */
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  /** Present when the passage sits under a heading with an id. */
+  anchor?: { id: string };
+  locations: number[];
+}
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  sub_results: PagefindSubResult[];
 }
 interface PagefindResult {
   id: string;
@@ -33,6 +49,7 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options: object): Promise<PagefindResponse>;
+  preload(term: string, options?: object): Promise<void>;
 }
 
 const PAGE_SIZE = 10;
@@ -44,6 +61,8 @@ class NbSearch extends HTMLElement {
   #run = 0;
   #shown = 0;
   #results: PagefindResult[] = [];
+  /** Ids of the agency pages among the current results (see AGENCY_FILTER). */
+  #agencyIds = new Set<string>();
   #typing: ReturnType<typeof setTimeout> | undefined;
 
   get #form() {
@@ -67,10 +86,19 @@ class NbSearch extends HTMLElement {
     this.#input.addEventListener('input', () => {
       clearTimeout(this.#typing);
       this.#typing = setTimeout(() => this.#commit(false), TYPING_DELAY_MS);
+      // While the reader types, fetch the index chunks of what is typed so far.
+      const terms = queryTerms(this.#input.value);
+      if (terms.length > 0 && this.#pagefind)
+        void this.#pagefind.then((pf) => pf.preload(terms.join(' '))).catch(() => {});
     });
+    // Fetch Pagefind (script, wasm, metadata) before the first query needs it: when the box gets
+    // focus, or once the page has loaded, whichever comes first.
     this.#input.addEventListener('focus', () => void this.#load().catch(() => {}), {
       once: true,
     });
+    const early = () => void this.#load().catch(() => {});
+    if (document.readyState === 'complete') early();
+    else window.addEventListener('load', early, { once: true });
     this.#form.addEventListener('change', (e) => {
       if (e.target !== this.#input) this.#commit(true);
     });
@@ -172,16 +200,23 @@ class NbSearch extends HTMLElement {
     this.#shown = 0;
     list.replaceChildren();
     const n = results.length;
-    const what = state.q ? `包含「${state.q}」的报告` : '报告';
+    const agencies = results.filter((r) => this.#agencyIds.has(r.id)).length;
+    const as = searchedAs(state.q);
+    const what = state.q ? `包含「${state.q}」${as ? `（按「${as}」检索）` : ''}的` : '';
     const narrowed = active > 0 ? `（已按 ${active} 个条件筛选）` : '';
     if (n === 0) {
       status.textContent =
-        `没有找到${what}${narrowed}。` +
+        `没有找到${what}报告${narrowed}。` +
         (active > 0
           ? '可以清除筛选条件再试。'
           : '请检查用字，或换用更短、更常见的词，例如「复议」而不是整句话。');
     } else {
-      status.textContent = `找到 ${n} 份${what}${narrowed}。`;
+      const reports = n - agencies;
+      const found =
+        reports === 0
+          ? `${agencies} 个${what}机构`
+          : `${reports} 份${what}报告${agencies > 0 ? `和 ${agencies} 个机构` : ''}`;
+      status.textContent = `找到 ${found}${narrowed}。`;
     }
     this.#part('results-heading').hidden = n === 0;
     await this.#showMore(run);
@@ -203,16 +238,22 @@ class NbSearch extends HTMLElement {
     const pf = await this.#load();
     const { term, options } = pagefindQuery(state);
     if (term === null && state.q !== '') return []; // only punctuation typed
-    const ranked = await pf.search(term, options);
-    if (term === null) return ranked.results;
-    const exact = await Promise.all(
-      queryTerms(state.q).map((t) => pf.search(exactPhrase(t), options)),
-    );
+    const agencyOptions = {
+      ...options,
+      filters: { ...options.filters, [AGENCY_FILTER]: { any: [AGENCY_FILTER_VALUE] } },
+    };
+    const [ranked, agencies, ...exact] = await Promise.all([
+      pf.search(term, options),
+      pf.search(term, agencyOptions),
+      ...(term === null ? [] : queryTerms(state.q).map((t) => pf.search(exactPhrase(t), options))),
+    ]);
+    this.#agencyIds = new Set(agencies!.results.map((r) => r.id));
+    if (term === null) return ranked!.results;
     const keep = exact
       .map((r) => new Map(r.results.map((x) => [x.id, x])))
       .reduce((a, b) => new Map([...a].filter(([id]) => b.has(id))));
     // Results of the first exact search: their excerpts mark the phrase itself.
-    const ordered = ranked.results.filter((r) => keep.has(r.id)).map((r) => keep.get(r.id)!);
+    const ordered = ranked!.results.filter((r) => keep.has(r.id)).map((r) => keep.get(r.id)!);
     const seen = new Set(ordered.map((r) => r.id));
     return [...ordered, ...[...keep.values()].filter((r) => !seen.has(r.id))];
   }
@@ -238,23 +279,47 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-/** One result: title, agency · year · date, and the excerpt with matched words marked. */
+/**
+ * The passage a result opens at: of the sections under a heading with an id, the one with the
+ * most matched words (the first such on a tie); null when the match is only outside them.
+ */
+function bestSection(d: PagefindResultData): PagefindSubResult | null {
+  let best: PagefindSubResult | null = null;
+  for (const sub of d.sub_results ?? [])
+    if (sub.anchor?.id && (!best || sub.locations.length > best.locations.length)) best = sub;
+  return best;
+}
+
+/**
+ * One result: title (linked to the matching section), agency · year · date, the section's heading,
+ * and the excerpt with matched words marked. An agency page reads 「机构」 instead of a year.
+ */
 function resultItem(d: PagefindResultData): HTMLLIElement {
+  const isAgency = d.meta.type === AGENCY_RESULT_TYPE;
+  const section = isAgency ? null : bestSection(d);
   const link = el('a', null, d.meta.title ?? d.url);
-  link.href = d.url;
-  const meta = [
-    d.meta.agency,
-    d.meta.year && `${d.meta.year} 年度`,
-    d.meta.published && `${d.meta.published}发布`,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  link.href = section?.url ?? d.url;
+  const meta = isAgency
+    ? ['机构', d.meta.agency].filter(Boolean).join(' · ')
+    : [
+        d.meta.agency,
+        d.meta.year && `${d.meta.year} 年度`,
+        d.meta.published && `${d.meta.published}发布`,
+      ]
+        .filter(Boolean)
+        .join(' · ');
   const excerpt = el(
     'p',
     'excerpt',
-    ...excerptParts(d.excerpt).map((p) => (p.marked ? el('mark', null, p.text) : p.text)),
+    ...excerptParts(section?.excerpt ?? d.excerpt).map((p) =>
+      p.marked ? el('mark', null, p.text) : p.text,
+    ),
   );
-  return el('li', null, el('h3', null, link), el('p', 'result-meta', meta), excerpt);
+  const parts: HTMLElement[] = [el('h3', null, link), el('p', 'result-meta', meta)];
+  if (section && section.title !== d.meta.title)
+    parts.push(el('p', 'result-section', `见「${section.title}」`));
+  parts.push(excerpt);
+  return el('li', null, ...parts);
 }
 
 customElements.define('nb-search', NbSearch);

@@ -1,12 +1,21 @@
 /**
- * What the search index knows about a report besides its text: the filter values and the result
- * metadata written into the report page as data-* attributes, which Pagefind reads at build time.
+ * What the search index knows about a report or an agency besides its text: the filter values and
+ * the result metadata written into the page as data-* attributes, which Pagefind reads at build
+ * time. What stays out of the index is marked in the markup itself (`data-pagefind-ignore`).
  */
 import { AGENCY_KINDS, AGENCY_LEVELS, KIND_LABELS, LEVEL_LABELS } from '../content/agencies.ts';
 import { compareText } from '../content/problems.ts';
 import type { ReportBase } from '../content/archive.ts';
+import type { Agency } from '../content/agencies.ts';
 import { formatDate, templateLabel } from './report-view.ts';
-import { SEARCH_FILTERS, SORT_KEY, type FilterParam } from './search.ts';
+import {
+  AGENCY_FILTER,
+  AGENCY_FILTER_VALUE,
+  AGENCY_RESULT_TYPE,
+  SEARCH_FILTERS,
+  SORT_KEY,
+  type FilterParam,
+} from './search.ts';
 
 /** The values of every filter for one report, as the reader sees them. */
 export function filterValues(report: ReportBase): Record<FilterParam, string> {
@@ -42,17 +51,31 @@ export function searchAttributes(report: ReportBase): Record<string, string> {
 }
 
 /**
- * Parts of a report page that are site chrome or derived figures, not the published text: left
- * out of the index. Table cells hold numbers (a query like 2020年 must not match every count of
- * 2020); their row and column labels stay searchable.
+ * Attributes for an agency page's indexed element, so that a search for a place or an agency name
+ * (上海) finds the agency itself. It carries the filters an agency has (机构, 层级, 类型) and none of
+ * a report's (年份, 模板版本): a search narrowed by year lists reports only. `type` tells the
+ * search page to show it as an agency, not a report.
  */
-export const SEARCH_EXCLUDE = [
-  'td[data-cell]',
-  '.years',
-  '.meta dt',
-  '.meta a',
-  '.status',
-] as const;
+export function agencySearchAttributes(agency: Agency): Record<string, string> {
+  const values: Partial<Record<FilterParam, string>> = {
+    agency: agency.name,
+    level: LEVEL_LABELS[agency.level],
+    kind: KIND_LABELS[agency.kind],
+  };
+  const attrs: Record<string, string> = {};
+  const filters: string[] = [];
+  for (const f of SEARCH_FILTERS) {
+    const v = values[f.param];
+    if (v === undefined) continue;
+    attrs[`data-search-${f.param}`] = v;
+    filters.push(`${f.name}[data-search-${f.param}]`);
+  }
+  filters.push(`${AGENCY_FILTER}:${AGENCY_FILTER_VALUE}`);
+  attrs['data-pagefind-filter'] = filters.join(', ');
+  attrs['data-search-type'] = AGENCY_RESULT_TYPE;
+  attrs['data-pagefind-meta'] = 'agency[data-search-agency], type[data-search-type]';
+  return attrs;
+}
 
 /** Every value each filter takes in the archive, in the order the search page lists them. */
 export function filterOptions(

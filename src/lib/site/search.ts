@@ -5,6 +5,7 @@
  * stays small and imports nothing heavy.
  */
 import { compareText } from '../content/problems.ts';
+import { normaliseQuery } from './query-normalise.ts';
 
 /**
  * The filters of the index, in the order the search page shows them. `name` is the Pagefind filter
@@ -26,6 +27,16 @@ export const SEARCH_SORTS = [
   { value: 'year-asc', label: '年份（旧→新）' },
 ] as const;
 export type SortValue = (typeof SEARCH_SORTS)[number]['value'];
+
+/**
+ * A filter only agency pages carry, not shown as a choice: the search page runs the query once
+ * more within it to tell agencies from reports without loading every result.
+ */
+export const AGENCY_FILTER = '类别';
+export const AGENCY_FILTER_VALUE = '机构';
+
+/** Value of the `type` metadata on an agency page's index entry; report entries have none. */
+export const AGENCY_RESULT_TYPE = 'agency';
 
 /** Pagefind sort key written on every report page (`data-pagefind-sort`). */
 export const SORT_KEY = 'year';
@@ -106,11 +117,12 @@ export function pagefindQuery(state: SearchState): PagefindQuery {
 export const MAX_QUERY_TERMS = 8;
 
 /**
- * The words of a query that a report must contain, each as typed: split at spaces and
- * punctuation (「先审查、后公开」 is two words), deduplicated, lower-cased.
+ * The words of a query that a report must contain: normalised (traditional → simplified, agency
+ * short forms expanded: query-normalise.ts), split at spaces and punctuation (「先审查、后公开」 is
+ * two words), deduplicated, lower-cased.
  */
 export function queryTerms(q: string): string[] {
-  const terms = q
+  const terms = normaliseQuery(q)
     .toLocaleLowerCase()
     .split(/[\s\p{P}\p{S}]+/u)
     .filter((t) => t !== '');
@@ -160,8 +172,23 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   return parts;
 }
 
+/**
+ * What the status line says a query was searched as: '' when the query is searched as typed, else
+ * the normalised words (復議 → 「复议」), so a reader sees why a report without 復議 was found.
+ */
+export function searchedAs(q: string): string {
+  const normal = normaliseQuery(q);
+  return normal === q ? '' : normal;
+}
+
 /** `/archive/reports/jiyuan-gongan/2020/` → `jiyuan-gongan/2020` (null for other pages). */
 export function reportIdFromUrl(url: string): string | null {
   const m = /\/reports\/([a-z0-9-]+)\/(\d{4})\/?(?:[?#].*)?$/.exec(url);
   return m ? `${m[1]}/${m[2]}` : null;
+}
+
+/** `/archive/agencies/jiyuan-gongan/` → `jiyuan-gongan` (null for other pages). */
+export function agencyIdFromUrl(url: string): string | null {
+  const m = /\/agencies\/([a-z0-9-]+)\/?(?:[?#].*)?$/.exec(url);
+  return m ? m[1]! : null;
 }
