@@ -115,7 +115,7 @@ describe('what a reader sees besides the numbers', () => {
   it('shows acknowledged discrepancies and flags the printed total', () => {
     const doc = page(sites.fixture, 'reports/fixture-city-gov/2021');
     expect(text(doc.querySelector('.badge--warn'))).toBe(
-      '! 原文有 2 处数字不相符，本站按原文照录，未作改动：',
+      '!原文有 2 处数字加起来对不上，本站按原文照录，未作改动。',
     );
     const notice = doc.getElementById('notice-applications-balance-total');
     expect(text(notice)).toBe(
@@ -143,7 +143,7 @@ describe('what a reader sees besides the numbers', () => {
 
   it('says so when every rule holds', () => {
     const doc = page(sites.real, 'reports/jiyuan-gongan/2020');
-    expect(text(doc.querySelector('.badge--ok'))).toBe('✓ 表内勾稽关系全部相符');
+    expect(text(doc.querySelector('.badge--ok'))).toBe('✓各项合计与分项相加全部一致。');
   });
 
   it('renders bold Chinese text that ends with punctuation (remark-cjk-friendly)', () => {

@@ -816,6 +816,137 @@ describe('one error per fixture', () => {
   });
 });
 
+describe('the content contract: drafts, not printed, blank totals', () => {
+  it(`${scenario('draft')}: a draft is announced, not refused, by the check`, () => {
+    expect(summary('draft')).toMatchInlineSnapshot(`
+      {
+        "problems": [
+          {
+            "field": "status",
+            "file": "data/reports/jiyuan-gongan/2021.yaml",
+            "line": 2,
+            "message": "草稿：这份报告标为 status: draft，不会发布。npm run build 会拒绝构建草稿，预览请用 NIANBAO_DRAFTS=1 npm run build；核对无误后删除这一行即可发布。",
+            "severity": "info",
+          },
+        ],
+        "reports": [
+          "jiyuan-gongan/2020",
+          "jiyuan-gongan/2021",
+        ],
+      }
+    `);
+  });
+
+  it(`${scenario('status-invalid')}: status takes only draft`, () => {
+    expect(summary('status-invalid')).toMatchInlineSnapshot(`
+      {
+        "problems": [
+          {
+            "field": "status",
+            "file": "data/reports/jiyuan-gongan/2020.yaml",
+            "line": 3,
+            "message": "status 只能写 draft（草稿），实为文字「草稿」。要发布这份报告，请删除 status 这一行。",
+            "severity": "error",
+          },
+        ],
+        "reports": [
+          "jiyuan-gongan/2021",
+        ],
+      }
+    `);
+  });
+
+  it(`${scenario('discrepancy-blank-total')}: acknowledging a rule whose total was left blank`, () => {
+    expect(summary('discrepancy-blank-total')).toMatchInlineSnapshot(`
+      {
+        "problems": [
+          {
+            "field": "discrepancies[0]",
+            "file": "data/reports/jiyuan-gongan/2020.yaml",
+            "hint": [
+              "删除以下 4 行：",
+              "- check: appeals.appeal_total.review",
+              "  left: 0",
+              "  right: 1",
+              "  note: 原文如此：原表「总计」栏空白。",
+            ],
+            "line": 58,
+            "message": "这条记录确认的「appeals.appeal_total.review」用到原文未填写的总计（表四「行政复议 › 总计」）：原文未填写总计不算不符，这条勾稽关系不核对，无需确认。请删除这条记录。",
+            "severity": "error",
+          },
+          {
+            "field": "appeals.review.total",
+            "file": "data/reports/jiyuan-gongan/2020.yaml",
+            "line": 53,
+            "message": "原文未填写总计（1 处）：表四「行政复议 › 总计」。用到这些总计的勾稽关系不核对，也不算不符；无需在 discrepancies 下确认。",
+            "severity": "info",
+          },
+        ],
+        "reports": [
+          "jiyuan-gongan/2021",
+        ],
+      }
+    `);
+  });
+
+  it(`${scenario('not-printed')}: a table not printed and a combined （六） row are accepted`, () => {
+    expect(summary('not-printed')).toMatchInlineSnapshot(`
+      {
+        "problems": [],
+        "reports": [
+          "jiyuan-gongan/2020",
+          "jiyuan-gongan/2021",
+        ],
+      }
+    `);
+  });
+
+  it(`${scenario('not-printed-acknowledged')}: a rule over cells not printed is not evaluated`, () => {
+    expect(summary('not-printed-acknowledged')).toMatchInlineSnapshot(`
+      {
+        "problems": [
+          {
+            "field": "discrepancies[0]",
+            "file": "data/reports/jiyuan-gongan/2021.yaml",
+            "hint": [
+              "删除以下 4 行：",
+              "- check: appeals.appeal_total.review",
+              "  left: 2",
+              "  right: 1",
+              "  note: 原文如此：行政复议总计印为 2，各项之和为 1。",
+            ],
+            "line": 53,
+            "message": "这条记录确认的「appeals.appeal_total.review」用到原文没有印出的单元格（表四「行政复议 › 总计」、表四「行政复议 › 结果维持」、表四「行政复议 › 结果纠正」、表四「行政复议 › 其他结果」、表四「行政复议 › 尚未审结」），这条勾稽关系不核对，无需确认。请删除这条记录。",
+            "severity": "error",
+          },
+        ],
+        "reports": [
+          "jiyuan-gongan/2020",
+        ],
+      }
+    `);
+  });
+
+  it(`${scenario('not-printed-row-length')}: a combined （六） row of the wrong length`, () => {
+    expect(summary('not-printed-row-length')).toMatchInlineSnapshot(`
+      {
+        "problems": [
+          {
+            "field": "applications.other",
+            "file": "data/reports/jiyuan-gongan/2021.yaml",
+            "line": 42,
+            "message": "表三「（六）其他处理」行（原文印为一行）应为 7 个单元格的列表，按原表列的顺序：[自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计]；实为 6 个单元格。原文空白的单元格写 null，不要省略。",
+            "severity": "error",
+          },
+        ],
+        "reports": [
+          "jiyuan-gongan/2020",
+        ],
+      }
+    `);
+  });
+});
+
 describe('the corpus', () => {
   it('has a test for every fixture folder', () => {
     const folders = readdirSync(FIXTURES).filter(

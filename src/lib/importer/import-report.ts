@@ -5,7 +5,7 @@
 
 import { stringify } from 'yaml';
 import { UNCONFIRMED_IMPORT_NOTE, type Discrepancy } from '../template/model.ts';
-import { failingChecks } from '../template/rules.ts';
+import { blankTotals as blankTotalCells, checksFor, failingChecks } from '../template/rules.ts';
 import { TABLE_COMPONENTS, type TableComponent } from '../content/report-prose.ts';
 import { cellDeclarations } from '../template/cells.ts';
 import {
@@ -213,14 +213,18 @@ export function importReport(input: string, options: ImportOptions = {}): Import
   if (inputUnplaced.length > 0) for (const t of TABLE_SECTIONS) uncertain.add(t.table);
   const discrepancies: Discrepancy[] = [];
   const ruleCells = { ...read.cells, ...combinedRuleCells(template, read.combined) };
-  const blankTotals: string[] = [];
+  // A total the original left blank is "not given" (the contract): the rules that use it are not
+  // evaluated, and the editor is told once, in the printed labels of the rows concerned.
+  const blankCells = new Set(blankTotalCells(template, ruleCells));
+  const blankTotals = [
+    ...new Set(
+      checksFor(template)
+        .filter((c) => blankCells.has(c.focus))
+        .map((c) => c.where),
+    ),
+  ];
   for (const f of failingChecks(template, ruleCells)) {
     const table = f.check.id.split('.')[0] ?? '';
-    // A total the original left blank is "not given": the rule is not evaluated (the contract).
-    if (f.leftBlank) {
-      blankTotals.push(f.check.where);
-      continue;
-    }
     if (notPrinted.includes(table as TableId)) continue;
     if (uncertain.has(table)) {
       issues.push({
