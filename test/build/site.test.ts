@@ -119,7 +119,7 @@ describe('what a reader sees besides the numbers', () => {
     );
     const notice = doc.getElementById('notice-applications-balance-total');
     expect(text(notice)).toBe(
-      '规则 1：一 + 二 = 三（七）总计 + 四表三「总计」列「一 + 二」= 172，「三（七）总计 + 四」= 175，两者应相等。编辑说明：原文如此：表三「总计」列的新收申请数印为 170，与各类申请人之和 173 不符。',
+      '表三「总计」列「一 + 二」= 172，「三（七）总计 + 四」= 175，两者应相等。编辑说明：原文如此：表三「总计」列的新收申请数印为 170，与各类申请人之和 173 不符。在表中查看',
     );
     const flagged = doc.querySelector('td[data-cell="applications.total.total"]');
     expect(flagged?.classList.contains('flagged')).toBe(true);

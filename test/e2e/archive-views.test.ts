@@ -271,6 +271,7 @@ describe('downloads', () => {
       'cell',
       'value',
       'blank',
+      'status',
       'unit',
       'note',
     ]);
@@ -281,6 +282,7 @@ describe('downloads', () => {
       'proactive.fees.amount',
       '1520.37',
       'false',
+      'value',
       '',
       '',
     ]);
