@@ -291,7 +291,8 @@ describe('downloads', () => {
         (await get(`${SITES.fixture.base}data/cells.csv`)).bytes,
       ),
     );
-    const at = (name: string) => dict[0]!.indexOf(name);
+    // The header's first name carries the BOM that makes spreadsheets read UTF-8.
+    const at = (name: string) => dict[0]!.map((h) => h.replace(/^\uFEFF/u, '')).indexOf(name);
     expect(
       dict.find((r) => r[at('template')] === '2021' && r[at('cell')] === 'proactive.fees.amount')?.[
         at('column_label')
