@@ -38,9 +38,15 @@ async function until(url: string, ok: (text: string) => boolean, ms = 20_000): P
   const deadline = Date.now() + ms;
   let text = '';
   while (Date.now() < deadline) {
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    text = await page.locator('main').innerText();
-    if (ok(text)) return text;
+    try {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      text = await page.locator('main').innerText();
+      if (ok(text)) return text;
+    } catch (error) {
+      // The dev server's own reload after a content change can interrupt a navigation (or the
+      // read after it); that is the live preview working, so try again until the deadline.
+      text = String(error);
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not change in ${ms} ms; last text:\n${text.slice(0, 400)}`);
