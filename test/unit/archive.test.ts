@@ -947,6 +947,21 @@ describe('the content contract: drafts, not printed, blank totals', () => {
   });
 });
 
+describe('not printed is not blank across years', () => {
+  it(`${scenario('not-printed-site')}: rule 6 is not checked against a 表三 printed only as an image`, () => {
+    const archive = load('not-printed-site');
+    // 2022 carries 1 forward; 2023 did not print 表三: no 「空白」 carried over to warn about.
+    expect(archive.problems).toEqual([]);
+    expect(archive.reports.map((r) => [r.year, r.carryOver.length])).toEqual([
+      [2020, 0],
+      [2021, 0],
+      [2022, 0],
+      [2023, 0],
+      [2024, 0],
+    ]);
+  });
+});
+
 describe('the corpus', () => {
   it('has a test for every fixture folder', () => {
     const folders = readdirSync(FIXTURES).filter(

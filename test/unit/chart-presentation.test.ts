@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/build-site.ts';
 import { loadArchive } from '../../src/lib/content/archive.ts';
 import { presentChart, seriesStyle, STYLE_COUNT } from '../../src/lib/site/chart-presentation.ts';
+import { fileURLToPath } from 'node:url';
 import {
   appealsChart,
   balanceChart,
+  chartSummary,
+  outcomeChart,
   proactiveCharts,
+  valueText,
   type Point,
 } from '../../src/lib/figures/series.ts';
 import { APPEALS_ROWS } from '../../src/lib/template/declarations.ts';
@@ -70,6 +74,76 @@ describe('empty and blank series', () => {
     const shown = presentChart(spec);
     expect(shown.notes).toContain(
       '2019 年度：有报告把图中的部分数字留空（原文未填写），图中不计入这些格，柱因此偏短；两根柱不等高未必表示数字不符。',
+    );
+  });
+});
+
+describe('not printed is not blank in charts', () => {
+  // 2021 prints 表四 only as an image and （六）其他处理 as one row; 2022 表二; 2023 表三; 2024 none.
+  const site = loadArchive(
+    fileURLToPath(new URL('../fixtures/not-printed-site', import.meta.url)),
+  ).reports;
+  const byYear = site.map(point);
+
+  it('leaves a not-printed table out of the picture and says so, never 0 or 空白', () => {
+    const spec = appealsChart(frame, byYear, [2019, 2021], 'review');
+    const upheld = spec.series.find((s) => s.id === 'appeals.review.upheld')!;
+    expect(upheld.values).toEqual([0, undefined, 2, 1, undefined]);
+    expect(upheld.notPrinted).toEqual([null, 'appeals', null, null, 'appeals']);
+    expect(upheld.blanks).toEqual([false, false, false, false, false]);
+    const shown = presentChart(spec);
+    expect(shown.notes).toContain(
+      '2021 年度、2024 年度：原文未以文字印出表四，图中空缺（不是 0，也不是空白）。',
+    );
+    expect(shown.notes.join('')).not.toContain('留空');
+    expect(shown.data?.datasets.find((d) => d.label === '结果维持')?.data).toEqual([
+      0,
+      null,
+      2,
+      1,
+      null,
+    ]);
+    expect(chartSummary(shown.spec)).toContain('2021 年度：结果维持 原文未以文字印出表四');
+  });
+
+  it('says which years were not printed beside a chart of zeros', () => {
+    const shown = presentChart(
+      appealsChart(frame, byYear, [2019, 2021], 'litigation_after_review'),
+    );
+    expect(shown.empty).toBe('本图各项数字均为 0，不作图；数字见下表。');
+    expect(shown.notes).toEqual([
+      '2021 年度、2024 年度：原文未以文字印出表四，图中空缺（不是 0，也不是空白）。',
+    ]);
+  });
+
+  it('replaces a chart with nothing printed by a sentence', () => {
+    const spec = appealsChart(frame, [point(site[1]!)], [2021], 'review');
+    const shown = presentChart(spec);
+    expect(shown.data).toBeNull();
+    expect(shown.empty).toBe('原文未以文字印出表四，本图没有可画的数字，不作图。');
+  });
+
+  it('reads （六）其他处理 printed as one row as the category total', () => {
+    const spec = outcomeChart(frame, byYear, [2019, 2021]);
+    const other = spec.series.find((s) => s.id === 'outcome.other')!;
+    expect(other.values).toEqual([0, 1, 1, undefined, undefined]);
+    expect(other.notPrinted).toEqual([null, null, null, 'applications', 'applications']);
+  });
+
+  it('sums a year without the reports that did not print the figure, and says so', () => {
+    const year: Point = { label: '合计', tables: [site[1]!.tables, site[2]!.tables] };
+    const spec = appealsChart(frame, [year], [2021], 'review');
+    expect(spec.series.map((s) => s.values[0])).toEqual([2, 1, 0, 0]);
+    expect(presentChart(spec).notes).toContain(
+      '合计：有报告原文未以文字印出表四，图和表中的数字不含这些报告。',
+    );
+  });
+
+  it('names 表二 charts of a report that printed 表二 only as an image', () => {
+    const [first] = proactiveCharts(frame, [point(site[2]!)], [2021]);
+    expect(first!.series[0]!.notPrinted).toEqual(['proactive']);
+    expect(valueText(first!.series[0]!.values[0], first!.series[0]!.notPrinted![0])).toBe(
+      '原文未以文字印出表二',
     );
   });
 });

@@ -9,11 +9,13 @@ import { loadArchive } from '../../src/lib/content/archive.ts';
 import {
   cellFigure,
   changeText,
+  measureFigure,
   figureText,
   previousReport,
   rateText,
   reportHighlights,
 } from '../../src/lib/figures/highlights.ts';
+import { outcomeMeasures } from '../../src/lib/figures/measures.ts';
 import type { ReportTables } from '../../src/lib/template/model.ts';
 
 const archive = loadArchive(fileURLToPath(new URL('../../', import.meta.url)));
@@ -88,28 +90,64 @@ describe('本年要点 of the 2025 上海 report against 2019 (other template ve
 });
 
 describe('a not-printed input is never a number', () => {
+  // test/fixtures/not-printed-site: 2021 prints 表四 only as an image and （六）其他处理 as one row;
+  // 2022 prints 表二 only as an image; 2023 表三; 2024 none of the three tables.
+  const site = loadArchive(fileURLToPath(new URL('../fixtures/not-printed-site', import.meta.url)));
+  const at = (year: number) => site.reports.find((r) => r.year === year)!.tables;
   const base = report('huaianshi-zhengfu/2024').tables;
   const without = (...paths: string[]): ReportTables => ({
     ...base,
     cells: Object.fromEntries(Object.entries(base.cells).filter(([p]) => !paths.includes(p))),
   });
 
-  it('says 原文未印出 for a missing cell and for a rate that needs it', () => {
-    const h = reportHighlights(without('applications.total.total'));
-    expect(figureText(h.handled.figure)).toBe('原文未印出');
-    expect(rateText(h.rate.figure)).toBe('原文未印出');
-    expect(figureText(h.received.figure)).not.toBe('原文未印出');
+  it('names the table printed only as an image, never 空白 or 0', () => {
+    const h = reportHighlights(at(2021));
+    expect(h.appeals.map((a) => [figureText(a.total), figureText(a.corrected)])).toEqual([
+      ['原文未以文字印出表四', '原文未以文字印出表四'],
+      ['原文未以文字印出表四', '原文未以文字印出表四'],
+    ]);
+    // 表三 was printed: its figures stand.
+    expect(figureText(h.handled.figure)).toBe('12');
+    expect(rateText(h.rate.figure)).toBe('50.0%');
+    const noApplications = reportHighlights(at(2023));
+    expect(
+      [noApplications.received, noApplications.handled, noApplications.carriedForward].map((l) =>
+        figureText(l.figure),
+      ),
+    ).toEqual(['原文未以文字印出表三', '原文未以文字印出表三', '原文未以文字印出表三']);
+    expect(rateText(noApplications.rate.figure)).toBe('原文未以文字印出表三');
+    expect(figureText(noApplications.appeals[0]!.total)).toBe('1');
   });
 
-  it('does not compute a blank total from parts that were not printed', () => {
+  it('reads （六）其他处理 printed as one row for the category, 原文未单列 for a sub-row', () => {
+    const tables = at(2021);
+    const other = outcomeMeasures([2021]).find((m) => m.id === 'outcome.other')!;
+    expect(measureFigure(other, tables)).toEqual({ kind: 'value', value: 1, computed: false });
+    expect(figureText(cellFigure(tables, 'applications.other.no_correction.total'))).toBe(
+      '原文未单列',
+    );
+  });
+
+  it('compares with the previous report only where both printed the figure', () => {
+    const h = reportHighlights(at(2022), { year: 2021, tables: at(2021) });
+    expect(h.appeals.map((a) => a.change)).toEqual([undefined, undefined]);
+    expect(h.received.change).toBe(-1);
+  });
+
+  it('says 原文未单列 for a cell the version does not declare and for a rate that needs it', () => {
+    const h = reportHighlights(without('applications.total.total'));
+    expect(figureText(h.handled.figure)).toBe('原文未单列');
+    expect(rateText(h.rate.figure)).toBe('原文未单列');
+    expect(figureText(h.received.figure)).toBe('3119');
+  });
+
+  it('leaves a blank total blank when some of its parts were not printed', () => {
     const tables: ReportTables = {
-      ...without('appeals.review.upheld'),
-      cells: {
-        ...without('appeals.review.upheld').cells,
-        'appeals.review.total': null,
-      },
+      ...base,
+      notPrinted: ['appeals.review.upheld'],
+      cells: { ...base.cells, 'appeals.review.upheld': null, 'appeals.review.total': null },
     };
-    expect(cellFigure(tables, 'appeals.review.total')).toEqual({ kind: 'not_printed' });
+    expect(cellFigure(tables, 'appeals.review.total')).toEqual({ kind: 'blank' });
   });
 
   it('does not compare with a previous report whose figure is not printed', () => {

@@ -122,3 +122,26 @@ describe('not printed', () => {
     ]).toEqual([1, 'value']);
   });
 });
+
+describe('数字核对 never checks what was not printed', () => {
+  const site = loadArchive(fixture('not-printed-site')).reports;
+  const at = (year: number) => statusView(site.find((r) => r.year === year)!);
+
+  it('names the tables printed only as images beside the ✓', () => {
+    expect([at(2020), at(2021), at(2022), at(2023)].map((v) => [v.tone, v.summary])).toEqual([
+      ['ok', '各项合计与分项相加全部一致。'],
+      ['ok', '原文印出的各项合计与分项相加全部一致。表四原文未以文字印出，无从核对。'],
+      ['ok', '原文印出的各项合计与分项相加全部一致。表二原文未以文字印出，无从核对。'],
+      ['ok', '原文印出的各项合计与分项相加全部一致。表三原文未以文字印出，无从核对。'],
+    ]);
+  });
+
+  it('gives no ✓ when no table was printed as text', () => {
+    expect(at(2024)).toEqual({
+      tone: 'none',
+      summary: '表二、表三和表四原文都未以文字印出，无从核对。',
+      notices: [],
+      blankTotals: [],
+    });
+  });
+});

@@ -274,7 +274,10 @@ function withCarryOver(
     if (!previous || previous.agency.id !== report.agency.id || previous.year !== report.year - 1) {
       return report;
     }
-    const carryOver = carryOverMismatches(previous.tables.cells, report.tables.cells).map((m) => ({
+    const carryOver = carryOverMismatches(previous.tables.cells, report.tables.cells, [
+      ...previous.tables.notPrinted,
+      ...report.tables.notPrinted,
+    ]).map((m) => ({
       previousYear: previous.year,
       ...m,
     }));

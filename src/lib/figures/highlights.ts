@@ -3,9 +3,9 @@
  *
  * Every figure is read from the printed cells. A total the original left blank is computed from the
  * cells its sum rule adds up (the rule's other side) and marked `computed` (「由分项计算」); a figure
- * any of whose inputs was not printed at all is `not_printed` (「原文未印出」), never a number.
- * Until the model marks not-printed cells explicitly, a cell path missing from `tables.cells`
- * (`undefined`) is treated as not printed.
+ * any of whose inputs was not printed at all is `not_printed` (「原文未以文字印出此表」 or
+ * 「原文未单列」, see `printed.ts`), never a number, never blank. A category total whose sub-rows the
+ * original printed as one row reads that row.
  *
  * The change from the agency's previous report is given only for figures the two reports' template
  * versions both print the same way (`measures.ts`), and only when both values are numbers.
@@ -22,6 +22,12 @@ import {
 } from './measures.ts';
 import { disclosureRate, formatRate, type RateDefinition } from './rates.ts';
 import type { TemplateVersion } from '../template/declarations.ts';
+import {
+  notPrintedText,
+  notPrintedReason,
+  printedPaths,
+  type NotPrintedReason,
+} from './printed.ts';
 
 /** A figure's value in one report. */
 export type Figure =
@@ -33,11 +39,11 @@ export type Figure =
     }
   /** Printed blank and nothing to compute it from. */
   | { readonly kind: 'blank' }
-  /** At least one input was not printed in the original (「原文未印出」). */
-  | { readonly kind: 'not_printed' };
+  /** At least one input was not printed in the original; the reason of the first such input. */
+  | { readonly kind: 'not_printed'; readonly reason: NotPrintedReason };
 
 const BLANK: Figure = { kind: 'blank' };
-const NOT_PRINTED: Figure = { kind: 'not_printed' };
+const notPrinted = (reason: NotPrintedReason) => ({ kind: 'not_printed', reason }) as const;
 
 /**
  * The sum rule whose target is `path` alone (a 总计 cell or a total row), if any: the first in the
@@ -47,22 +53,34 @@ function totalRuleParts(version: TemplateVersion, path: string): readonly string
   return checksFor(version).find((c) => c.left.length === 1 && c.left[0] === path)?.right;
 }
 
-/** One printed cell; a blank total is computed from its parts. */
+/**
+ * One printed cell (or a group printed as one row, by its `combined` path); a blank total is
+ * computed from its parts. A cell the version does not declare counts as not split out.
+ */
 export function cellFigure(tables: ReportTables, path: string): Figure {
+  const reason = notPrintedReason(tables, path);
+  if (reason) return notPrinted(reason);
+  if (path in tables.combined) {
+    const v = tables.combined[path] ?? null;
+    return v === null ? BLANK : { kind: 'value', value: v, computed: false };
+  }
   const value = tables.cells[path];
-  if (value === undefined) return NOT_PRINTED;
+  if (value === undefined) return notPrinted('row');
   if (value !== null) return { kind: 'value', value, computed: false };
   const parts = totalRuleParts(tables.template, path);
   if (!parts) return BLANK;
-  const values = parts.map((p) => tables.cells[p]);
-  if (values.some((v) => v === undefined)) return NOT_PRINTED;
-  const sum = blankAwareSum(values);
+  // A blank total is blank, not "not printed", even when some of its parts were not printed: it
+  // is then not computed (a sum missing a part would be a guess).
+  const figures = printedPaths(tables, parts).map((p) => cellFigure(tables, p));
+  if (figures.some((f) => f.kind === 'not_printed')) return BLANK;
+  const sum = blankAwareSum(figures.map((f) => (f.kind === 'value' ? f.value : null)));
   return sum === null ? BLANK : { kind: 'value', value: sum, computed: true };
 }
 
 /** The sum of several figures: not printed if any is, blank if all are, computed if any is. */
 export function sumFigures(figures: readonly Figure[]): Figure {
-  if (figures.some((f) => f.kind === 'not_printed')) return NOT_PRINTED;
+  const unprinted = figures.find((f) => f.kind === 'not_printed');
+  if (unprinted) return unprinted;
   const values = figures.filter((f) => f.kind === 'value');
   if (values.length === 0) return BLANK;
   const total = blankAwareSum(values.map((f) => f.value));
@@ -72,21 +90,21 @@ export function sumFigures(figures: readonly Figure[]): Figure {
 /** A measure's figure in one report; not printed when the report's version lacks it. */
 export function measureFigure(measure: Measure, tables: ReportTables): Figure {
   const paths = measure.paths[tables.template];
-  if (!paths) return NOT_PRINTED;
-  return sumFigures(paths.map((p) => cellFigure(tables, p)));
+  if (!paths) return notPrinted('row');
+  return sumFigures(printedPaths(tables, paths).map((p) => cellFigure(tables, p)));
 }
 
 /** A rate in one report: undefined value when the denominator is 0 or blank. */
 export type RateFigure =
   | { readonly kind: 'value'; readonly value: number; readonly computed: boolean }
   | { readonly kind: 'undefined' }
-  | { readonly kind: 'not_printed' };
+  | { readonly kind: 'not_printed'; readonly reason: NotPrintedReason };
 
 export function rateFigure(rate: RateDefinition, tables: ReportTables): RateFigure {
   const denominator = measureFigure(rate.denominator, tables);
   const numerator = sumFigures(rate.numerator.map((m) => measureFigure(m, tables)));
-  if (denominator.kind === 'not_printed' || numerator.kind === 'not_printed')
-    return { kind: 'not_printed' };
+  if (denominator.kind === 'not_printed') return denominator;
+  if (numerator.kind === 'not_printed') return numerator;
   if (denominator.kind === 'blank' || denominator.value === 0) return { kind: 'undefined' };
   const top = numerator.kind === 'value' ? numerator.value : 0;
   return {
@@ -235,16 +253,16 @@ export function reportHighlights(
   };
 }
 
-/** The figure as shown: 「805」, 「原文空白」, 「原文未印出」. */
+/** The figure as shown: 「805」, 「原文空白」, 「原文未以文字印出此表」, 「原文未单列」. */
 export function figureText(f: Figure): string {
   if (f.kind === 'value') return String(f.value);
-  return f.kind === 'blank' ? '原文空白' : '原文未印出';
+  return f.kind === 'blank' ? '原文空白' : notPrintedText(f.reason);
 }
 
-/** The rate as shown: 「34.2%」, 「不适用（办结数为 0 或空白）」, 「原文未印出」. */
+/** The rate as shown: 「34.2%」, 「无法计算（办结数为 0 或空白）」, or why it was not printed. */
 export function rateText(f: RateFigure): string {
   if (f.kind === 'value') return formatRate(f.value);
-  return f.kind === 'undefined' ? '无法计算（办结数为 0 或空白）' : '原文未印出';
+  return f.kind === 'undefined' ? '无法计算（办结数为 0 或空白）' : notPrintedText(f.reason);
 }
 
 /** A change as shown: 「比上一份报告多 12」, 「少 3」, 「持平」; with unit for rates. */

@@ -8,7 +8,8 @@
  * 二 only the cells both versions print are compared.
  */
 
-import { sumCells, type ReportTables } from '../template/model.ts';
+import type { ReportTables } from '../template/model.ts';
+import { printedSum, type PrintedSum } from './printed.ts';
 import {
   applicationLeaves,
   cellDeclarations,
@@ -51,11 +52,18 @@ export function shortLabel(label: string): string {
 
 /**
  * A measure's value in one report: a number, null when the cells were blank, undefined when the
- * report's template version does not have the figure.
+ * report's template version does not have the figure or the original did not print it (never 0,
+ * never blank: see `printed.ts`). A category whose sub-rows were printed as one row reads that row.
  */
 export function measureValue(measure: Measure, tables: ReportTables): number | null | undefined {
+  const printed = measurePrinted(measure, tables);
+  return printed?.kind === 'value' ? printed.value : undefined;
+}
+
+/** A measure in one report as printed (see `printedSum`); undefined when the version lacks it. */
+export function measurePrinted(measure: Measure, tables: ReportTables): PrintedSum | undefined {
   const paths = measure.paths[tables.template];
-  return paths ? sumCells(tables.cells, paths) : undefined;
+  return paths ? printedSum(tables, paths) : undefined;
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -11,6 +11,7 @@ import {
   appealsRowLabel,
   carriedForwardMeasure,
   intakeMeasures,
+  measurePrinted,
   measureValue,
   outcomeMeasures,
   proactiveComparabilityNote,
@@ -18,6 +19,7 @@ import {
   type Measure,
 } from './measures.ts';
 import { RULES } from '../template/rules.ts';
+import { notPrintedText, type NotPrintedReason } from './printed.ts';
 import {
   APPLICATION_COLUMNS,
   TABLE_SHORT,
@@ -42,6 +44,12 @@ export interface Series {
   readonly chart: boolean;
   /** Per category: true where a report of the category left the figure blank (not counted). */
   readonly blanks?: readonly boolean[];
+  /**
+   * Per category: why a report of the category did not print the figure (null where all did).
+   * Such a report is left out of the value, never counted as blank or 0; when no report of the
+   * category printed it, the value is undefined.
+   */
+  readonly notPrinted?: readonly (NotPrintedReason | null)[];
 }
 
 export interface ChartSpec {
@@ -74,12 +82,30 @@ export interface Point {
 
 /**
  * A measure over several reports: the sum of the filled values; null when all are blank;
- * undefined when no report's version has the figure.
+ * undefined when no report's version has the figure or none printed it.
  */
 export function pointValue(measure: Measure, point: Point): number | null | undefined {
   const values = point.tables.map((t) => measureValue(measure, t));
   return values.every((v) => v === undefined) ? undefined : blankAwareSum(values);
 }
+
+/** Why a report of the point did not print the measure (the first such report), or null. */
+export function pointNotPrinted(measure: Measure, point: Point): NotPrintedReason | null {
+  for (const t of point.tables) {
+    const printed = measurePrinted(measure, t);
+    if (printed?.kind === 'not_printed') return printed.reason;
+  }
+  return null;
+}
+
+/** Per-category flags of a series: blank and not-printed reports. */
+const flagsOf = (m: Measure, points: readonly Point[]) => {
+  const notPrinted = points.map((p) => pointNotPrinted(m, p));
+  return {
+    blanks: points.map((p) => p.tables.some((t) => measureValue(m, t) === null)),
+    ...(notPrinted.some((r) => r !== null) ? { notPrinted } : {}),
+  };
+};
 
 const seriesOf = (measures: readonly Measure[], points: readonly Point[], stack?: string) =>
   measures.map((m): Series => ({
@@ -87,7 +113,7 @@ const seriesOf = (measures: readonly Measure[], points: readonly Point[], stack?
     label: m.label,
     short: m.short,
     values: points.map((p) => pointValue(m, p)),
-    blanks: points.map((p) => p.tables.some((t) => measureValue(m, t) === null)),
+    ...flagsOf(m, points),
     ...(stack ? { stack } : {}),
     chart: true,
   }));
@@ -228,8 +254,10 @@ export function proactiveCharts(
         );
       }
       const unit = comparable ? [...distinct][0] : null;
+      const { notPrinted } = flagsOf(measure, points);
       return {
         id: cell.path,
+        ...(notPrinted ? { notPrinted } : {}),
         label: unit ? `${cell.label}（${unit}）` : cell.label,
         short: `${single ? cell.label : oneColumn ? cell.rowLabel : oneRow ? cell.column : cell.label}${unit ? `（${unit}）` : ''}`,
         values,
@@ -254,9 +282,15 @@ export function proactiveCharts(
 /* Text                                                                                        */
 /* ------------------------------------------------------------------------------------------ */
 
-/** A value as the table and the summary show it: the published number, 空白 or 不适用. */
-export function valueText(value: number | null | undefined): string {
-  if (value === undefined) return '不适用';
+/**
+ * A value as the table and the summary show it: the published number, 空白, 不适用, or why the
+ * original did not print it (「原文未以文字印出此表」 / 「原文未单列」).
+ */
+export function valueText(
+  value: number | null | undefined,
+  notPrinted: NotPrintedReason | null = null,
+): string {
+  if (value === undefined) return notPrinted ? notPrintedText(notPrinted) : '不适用';
   if (value === null) return '空白';
   return String(value);
 }
@@ -274,7 +308,7 @@ export function chartSummary(spec: ChartSpec): string {
   const axis = spec.categoryHeader === '年度' ? '按年度' : `按${spec.categoryHeader}`;
   const head = `${kind}：${spec.title}，${axis}，共 ${spec.categories.length} 组，图例为${shown.map((s) => `「${s.short}」`).join('')}。`;
   const rows = spec.categories.slice(0, SUMMARY_CATEGORIES).map((category, i) => {
-    const parts = shown.map((s) => `${s.short} ${valueText(s.values[i])}`);
+    const parts = shown.map((s) => `${s.short} ${valueText(s.values[i], s.notPrinted?.[i])}`);
     return `${category}：${parts.join('，')}`;
   });
   const more =

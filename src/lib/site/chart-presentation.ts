@@ -6,12 +6,15 @@
  * - a series that is 0 everywhere is not drawn (it would only add a legend entry) and a chart with
  *   nothing left to draw is replaced by a sentence saying so;
  * - where a report left a figure blank, a note says the bar leaves it out, so that a caption such
- *   as 「数字相符时两根柱等高」 is not read against bars that are short for that reason.
+ *   as 「数字相符时两根柱等高」 is not read against bars that are short for that reason;
+ * - where a report did not print a figure at all (a table only as an image, a row not split out),
+ *   it is said so (「原文未以文字印出此表」 / 「原文未单列」), never drawn or read as 0 or blank.
  *
  * Pure functions: no Astro, no DOM.
  */
 
-import { chartData, type ChartData, type ChartSpec } from '../figures/series.ts';
+import { chartData, type ChartData, type ChartSpec, type Series } from '../figures/series.ts';
+import { notPrintedText, type NotPrintedReason } from '../figures/printed.ts';
 import { APPEALS_COLUMNS } from '../template/declarations.ts';
 import { templateOf, templateVersions } from '../template/registry.ts';
 
@@ -86,6 +89,33 @@ export interface PresentedChart {
 
 const isZero = (v: number | null | undefined) => v === 0 || v === null || v === undefined;
 
+/**
+ * Notes on categories where a charted series was not printed: none of the category's reports
+ * printed it (a gap, not 0), or some did not (their figure is not in the sum).
+ */
+function notPrintedNotes(spec: ChartSpec, charted: readonly Series[]): string[] {
+  const missing = new Map<NotPrintedReason, string[]>();
+  const partial = new Map<NotPrintedReason, string[]>();
+  spec.categories.forEach((category, c) => {
+    for (const reason of new Set(charted.map((s) => s.notPrinted?.[c] ?? null))) {
+      if (reason === null) continue;
+      const hit = charted.filter((s) => s.notPrinted?.[c] === reason);
+      const into = hit.every((s) => s.values[c] === undefined) ? missing : partial;
+      into.set(reason, [...(into.get(reason) ?? []), category]);
+    }
+  });
+  return [
+    ...[...missing].map(
+      ([reason, cats]) =>
+        `${cats.join('、')}：${notPrintedText(reason)}，图中空缺（不是 0，也不是空白）。`,
+    ),
+    ...[...partial].map(
+      ([reason, cats]) =>
+        `${cats.join('、')}：有报告${notPrintedText(reason)}，图和表中的数字不含这些报告。`,
+    ),
+  ];
+}
+
 export function presentChart(spec: ChartSpec): PresentedChart {
   const notes: string[] = [];
   const charted = spec.series.filter((s) => s.chart);
@@ -96,24 +126,37 @@ export function presentChart(spec: ChartSpec): PresentedChart {
     ...spec,
     series: spec.series.map((s) => (drawn.includes(s) ? s : { ...s, chart: false })),
   };
+  // Not printed is not blank: a value the original did not print is never read as 空白 or 0.
+  const unprinted = charted.filter((s) =>
+    s.values.every((v, c) => v === undefined && s.notPrinted?.[c]),
+  );
+  const blankish = blankOnly.filter((s) => !unprinted.includes(s));
   let empty: string | null = null;
-  if (charted.length > 0 && drawn.length === 0) {
-    empty =
-      zero.length > 0
-        ? `本图各项数字均为 0${blankOnly.length > 0 ? '或空白' : ''}，不作图；数字见下表。`
-        : '本图各项数字原文均为空白（未填写），不作图；见下表。';
-  } else if (zero.length > 0) {
-    notes.push(`${zero.map((s) => `「${s.short}」`).join('')}各组均为 0，图中未画出。`);
-  }
-  if (drawn.length > 0) {
-    const blankCategories = spec.categories.filter((_, c) =>
-      charted.some((s) => s.blanks?.[c] === true || s.values[c] === null),
-    );
-    if (blankCategories.length > 0) {
-      notes.push(
-        `${blankCategories.join('、')}：有报告把图中的部分数字留空（原文未填写），图中不计入这些格，柱因此偏短${spec.description ? '；两根柱不等高未必表示数字不符' : ''}。`,
-      );
+  if (charted.length > 0 && unprinted.length === charted.length) {
+    const reasons = [
+      ...new Set(unprinted.flatMap((s) => s.notPrinted ?? []).filter((r) => r !== null)),
+    ];
+    empty = `${reasons.map((r) => notPrintedText(r)).join('、')}，本图没有可画的数字，不作图。`;
+  } else {
+    if (charted.length > 0 && drawn.length === 0) {
+      empty =
+        zero.length > 0
+          ? `本图各项数字均为 0${blankish.length > 0 ? '或空白' : ''}，不作图；数字见下表。`
+          : '本图各项数字原文均为空白（未填写），不作图；见下表。';
+    } else if (zero.length > 0) {
+      notes.push(`${zero.map((s) => `「${s.short}」`).join('')}各组均为 0，图中未画出。`);
     }
+    if (drawn.length > 0) {
+      const blankCategories = spec.categories.filter((_, c) =>
+        charted.some((s) => s.blanks?.[c] === true || s.values[c] === null),
+      );
+      if (blankCategories.length > 0) {
+        notes.push(
+          `${blankCategories.join('、')}：有报告把图中的部分数字留空（原文未填写），图中不计入这些格，柱因此偏短${spec.description ? '；两根柱不等高未必表示数字不符' : ''}。`,
+        );
+      }
+    }
+    notes.push(...notPrintedNotes(spec, charted));
   }
   const base = chartData(presented);
   const data: StyledChartData | null =

@@ -6,6 +6,8 @@
  */
 import type { ReportBase } from '../content/archive.ts';
 import { describeCell, findCell } from '../template/cells.ts';
+import { tablesNotPrinted, tablesText } from '../figures/printed.ts';
+import { TABLE_SHORT } from '../template/declarations.ts';
 import { noticeView, type NoticeView } from './report-view.ts';
 import { appealsLayout, applicationsLayout, type TableLayout } from './table-layout.ts';
 
@@ -15,8 +17,8 @@ export interface StatusNotice extends NoticeView {
 }
 
 export interface StatusView {
-  /** `ok` shows the ✓; `draft` and `warn` say what is the case instead. */
-  readonly tone: 'ok' | 'draft' | 'warn';
+  /** `ok` shows the ✓; `draft`, `warn` and `none` (no table printed as text) say what is the case. */
+  readonly tone: 'ok' | 'draft' | 'warn' | 'none';
   /** The one-line summary under 「数字核对」. */
   readonly summary: string;
   readonly notices: readonly StatusNotice[];
@@ -44,7 +46,10 @@ export function statusView(report: ReportBase): StatusView {
     const cell = findCell(report.tables.template, path);
     return { label: cell ? describeCell(cell) : path, href: rowFragment(layouts, path) };
   });
-  const partly = blankTotals.length > 0 ? '原文印出的' : '';
+  // Nothing unread is shown as checked: tables the original did not print as text are named.
+  const unprinted = tablesNotPrinted(report.tables);
+  const unread = unprinted.length > 0 ? `${tablesText(unprinted)}原文未以文字印出，无从核对。` : '';
+  const partly = blankTotals.length > 0 || report.tables.notPrinted.length > 0 ? '原文印出的' : '';
   if (report.draft) {
     return {
       tone: 'draft',
@@ -56,14 +61,22 @@ export function statusView(report: ReportBase): StatusView {
   if (notices.length > 0) {
     return {
       tone: 'warn',
-      summary: `原文有 ${notices.length} 处数字加起来对不上，本站按原文照录，未作改动。`,
+      summary: `原文有 ${notices.length} 处数字加起来对不上，本站按原文照录，未作改动。${unread}`,
+      notices,
+      blankTotals,
+    };
+  }
+  if (unprinted.length === Object.keys(TABLE_SHORT).length) {
+    return {
+      tone: 'none',
+      summary: `${tablesText(unprinted)}原文都未以文字印出，无从核对。`,
       notices,
       blankTotals,
     };
   }
   return {
     tone: 'ok',
-    summary: `${partly}各项合计与分项相加全部一致。`,
+    summary: `${partly}各项合计与分项相加全部一致。${unread}`,
     notices,
     blankTotals,
   };

@@ -258,6 +258,8 @@ export function blankTotals(
 export function carryOverMismatches(
   previous: CellValues,
   next: CellValues,
+  /** Cells either report did not print: a pair with one of them is not compared (not blank). */
+  notPrinted: readonly string[] = [],
 ): {
   column: (typeof APPLICATION_COLUMNS)[number];
   forwarded: number | null;
@@ -265,8 +267,11 @@ export function carryOverMismatches(
 }[] {
   const out = [];
   for (const column of APPLICATION_COLUMNS) {
-    const forwarded = previous[`applications.carried_forward.${column.id}`] ?? null;
-    const carried = next[`applications.carried_over.${column.id}`] ?? null;
+    const from = `applications.carried_forward.${column.id}`;
+    const to = `applications.carried_over.${column.id}`;
+    if (notPrinted.includes(from) || notPrinted.includes(to)) continue;
+    const forwarded = previous[from] ?? null;
+    const carried = next[to] ?? null;
     if ((forwarded ?? 0) !== (carried ?? 0)) out.push({ column, forwarded, carried });
   }
   return out;
