@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Server } from 'node:http';
 import { launchBrowser } from '../support/browser.ts';
+import { PROJECT_ROOT, buildSite } from '../support/build-site.ts';
 import { openPage } from '../support/page-watch.ts';
-import { SITES, pageCases } from './sites.ts';
+import { startStaticServer } from '../support/static-server.ts';
+import { E2E_DIR, SITES, pageCases } from './sites.ts';
 
 const SCREEN = 740;
 
@@ -167,4 +170,273 @@ describe('honest sources', () => {
       await close();
     }
   });
+});
+
+/**
+ * Not printed is not blank, as a reader sees it: test/fixtures/not-printed-site has one agency
+ * whose 2021 report printed 表四 only as an image and （六）其他处理 as one row, 2022 表二, 2023
+ * 表三, and 2024 none of the three tables. Built and served here (not one of the suite's sites).
+ */
+/** test/fixtures/not-printed-site, built and served by this file (not one of the suite's sites). */
+const NOT_PRINTED_BASE = '/not-printed/';
+let npServer: Server;
+let npOrigin: string;
+beforeAll(async () => {
+  const dir = buildSite({
+    content: join(PROJECT_ROOT, 'test/fixtures/not-printed-site'),
+    base: NOT_PRINTED_BASE,
+    outDir: join(E2E_DIR, 'not-printed'),
+  });
+  ({ server: npServer, origin: npOrigin } = await startStaticServer([
+    { base: NOT_PRINTED_BASE, dir },
+  ]));
+});
+afterAll(
+  () => new Promise<void>((resolve) => (npServer ? npServer.close(() => resolve()) : resolve())),
+);
+
+describe('not printed is not blank on the page', () => {
+  const base = NOT_PRINTED_BASE;
+
+  const report = (year: number) => `${base}reports/jiyuan-gongan/${year}/`;
+  const texts = (page: Page, sel: string) =>
+    page.locator(sel).evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText.trim()));
+
+  it('says 原文未以文字印出此表 for each of the three tables, and checks none of them', async () => {
+    const { page, problems, close } = await openPage(browser, npOrigin, report(2024), 'phone');
+    try {
+      expect(await texts(page, '[data-table] .not-printed-table')).toEqual([
+        '原文未以文字印出此表',
+        '原文未以文字印出此表',
+        '原文未以文字印出此表',
+      ]);
+      expect(
+        await page
+          .locator('[data-table] .not-printed-table')
+          .evaluateAll((els) => els.map((e) => e.id)),
+      ).toEqual(['t2', 't3', 't4']);
+      expect(await page.locator('td[data-cell]').count()).toBe(0);
+      expect(await texts(page, '.status .badge')).toEqual([
+        '!表二、表三和表四原文都未以文字印出，无从核对。',
+      ]);
+      expect(await page.locator('.status').innerText()).not.toContain('✓');
+      expect(await texts(page, '[data-highlight] .num')).toEqual([
+        '原文未以文字印出表三',
+        '原文未以文字印出表三',
+        '原文未以文字印出表三',
+        '原文未以文字印出表三',
+        '原文未以文字印出表四',
+        '原文未以文字印出表四',
+      ]);
+      expect(await page.locator('[data-highlight="rate"] strong').innerText()).toBe(
+        '原文未以文字印出表三',
+      );
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('2021: 表四 not printed, （六） printed as one row: figures say so, 公开率 still computed', async () => {
+    const { page, close } = await openPage(browser, npOrigin, report(2021), 'phone');
+    try {
+      expect(
+        await texts(page, '[data-highlight="review"] .num, [data-highlight="litigation"] .num'),
+      ).toEqual(['原文未以文字印出表四', '原文未以文字印出表四']);
+      expect(await page.locator('[data-highlight$="-corrected"]').count()).toBe(0);
+      expect(await page.locator('[data-highlight="rate"] strong').innerText()).toBe('50.0%');
+      expect(await page.locator('[data-table="appeals"]').innerText()).toBe('原文未以文字印出此表');
+      // The combined row as printed; its three sub-rows 原文未单列, never blank.
+      expect(await page.locator('td[data-cell="applications.other.total"]').innerText()).toBe('1');
+      expect(
+        await texts(
+          page,
+          'td[data-cell^="applications.other."][data-cell$=".total"]:not([data-cell="applications.other.total"])',
+        ),
+      ).toEqual(['原文未单列', '原文未单列', '原文未单列']);
+      expect(await page.locator('.status .badge').innerText()).toBe(
+        '✓原文印出的各项合计与分项相加全部一致。表四原文未以文字印出，无从核对。',
+      );
+    } finally {
+      await close();
+    }
+  });
+
+  it('2022: 表二 printed only as an image says so once, like the other tables', async () => {
+    const { page, close } = await openPage(browser, npOrigin, report(2022), 'phone');
+    try {
+      expect(await page.locator('[data-table="proactive"]').innerText()).toBe(
+        '原文未以文字印出此表',
+      );
+      expect(await page.locator('td[data-cell^="proactive."]').count()).toBe(0);
+      expect(await page.locator('[data-highlight="review"] .num').allInnerTexts()).toEqual([
+        '4',
+        '1',
+      ]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('the agency page: key figures and charts skip what was not printed and say so', async () => {
+    const { page, problems, close } = await openPage(
+      browser,
+      npOrigin,
+      `${base}agencies/jiyuan-gongan/`,
+      'desktop',
+    );
+    try {
+      const row = (year: number) =>
+        page
+          .locator('.key-figures tbody tr', { hasText: `${year} 年度` })
+          .locator('td')
+          .evaluateAll((tds) => tds.slice(0, 7).map((td) => (td as HTMLElement).innerText.trim()));
+      expect(await row(2021)).toEqual([
+        '50.0%',
+        '13',
+        '0',
+        '12',
+        '1',
+        '原文未以文字印出表四',
+        '原文未以文字印出表四',
+      ]);
+      expect(await row(2023)).toEqual([
+        '原文未以文字印出表三',
+        '原文未以文字印出表三',
+        '原文未以文字印出表三',
+        '原文未以文字印出表三',
+        '原文未以文字印出表三',
+        '1',
+        '0',
+      ]);
+      const review = page.locator('figure', {
+        has: page.locator('h3', { hasText: '行政复议案件及结果' }),
+      });
+      expect(await review.locator('.chart-notes li').allInnerTexts()).toContain(
+        '2021 年度、2024 年度：原文未以文字印出表四，图中空缺（不是 0，也不是空白）。',
+      );
+      expect(
+        await review
+          .locator('td[data-series="appeals.review.upheld"]')
+          .evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText.trim())),
+      ).toEqual(['0', '原文未以文字印出表四', '2', '1', '原文未以文字印出表四']);
+      // The canvas gets a gap, not a 0, where the table was not printed.
+      const data = JSON.parse((await review.locator('nb-chart').getAttribute('data-chart'))!);
+      expect(data.datasets.find((d: { label: string }) => d.label === '结果维持').data).toEqual([
+        0,
+        null,
+        2,
+        1,
+        null,
+      ]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps 公开率 within 1.5 screens and the first heading within two on every report', async () => {
+    for (const year of [2020, 2021, 2022, 2023, 2024]) {
+      const { page, close } = await openPage(browser, npOrigin, report(year), 'phone');
+      try {
+        const rate = await page
+          .locator('[data-highlight="rate"] .rate__value')
+          .evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+        expect(rate, `${year} 公开率`).toBeLessThanOrEqual(1.5 * SCREEN);
+        expect(await top(page, '.prose h2, .prose h3'), `${year} heading`).toBeLessThanOrEqual(
+          2 * SCREEN,
+        );
+      } finally {
+        await close();
+      }
+    }
+  });
+});
+
+/**
+ * A notice's 「在表中查看」 (and each blank total's link) lands on the cell itself, in view, at
+ * 360 px where the tables re-flow and 表四 is a separate phone table, and on a desktop.
+ */
+describe('links from 数字核对 land on the cell', () => {
+  async function follow(
+    origin: string,
+    path: string,
+    viewport: 'phone' | 'desktop',
+    summary: string,
+    link: string,
+  ) {
+    const { page, problems, close } = await openPage(browser, origin, path, viewport);
+    try {
+      await page.locator('.status summary', { hasText: summary }).click();
+      const a = page.locator(`.status ${link}`).filter({ visible: true }).first();
+      const href = await a.getAttribute('href');
+      await a.click();
+      await page.waitForFunction((h) => location.hash === h, href);
+      const cell = page.locator('td:target');
+      const box = await cell.evaluate((td) => {
+        const r = td.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, id: td.id };
+      });
+      const { width, height } = page.viewportSize()!;
+      expect(box.id).toBe(href!.slice(1));
+      expect(box.right - box.left, 'cell shown').toBeGreaterThan(0);
+      expect(box.top, 'cell top').toBeGreaterThanOrEqual(0);
+      expect(box.bottom, 'cell bottom').toBeLessThanOrEqual(height);
+      expect(box.left, 'cell left').toBeGreaterThanOrEqual(0);
+      expect(box.right, 'cell right').toBeLessThanOrEqual(width);
+      expect(problems).toEqual([]);
+      return {
+        href,
+        cell:
+          (await cell.getAttribute('data-cell')) ?? (await cell.getAttribute('data-narrow-cell')),
+      };
+    } finally {
+      await close();
+    }
+  }
+
+  for (const viewport of ['phone', 'desktop'] as const) {
+    it(`a 表三 notice, ${viewport}`, async () => {
+      const got = await follow(
+        inject('origin'),
+        `${SITES.fixture.base}reports/fixture-city-gov/2021/`,
+        viewport,
+        '查看这 2 处说明',
+        'a.to-table',
+      );
+      expect(got).toEqual({
+        href: '#c-applications-total-total',
+        cell: 'applications.total.total',
+      });
+    });
+
+    it(`a blank total of 上海 2019, ${viewport}`, async () => {
+      const got = await follow(
+        inject('origin'),
+        `${SITES.real.base}reports/shanghai-shizhengfu-bangongting/2019/`,
+        viewport,
+        '查看这 11 个格',
+        '.blank-fold a',
+      );
+      expect(got).toEqual({
+        href: '#c-applications-disclosed-total',
+        cell: 'applications.disclosed.total',
+      });
+    });
+
+    it(`a 表四 notice (its phone copy at 360 px), ${viewport}`, async () => {
+      const got = await follow(
+        npOrigin,
+        `${NOT_PRINTED_BASE}reports/jiyuan-gongan/2022/`,
+        viewport,
+        '查看这 1 处说明',
+        'a.to-table',
+      );
+      expect(got).toEqual(
+        viewport === 'phone'
+          ? { href: '#cn-appeals-review-total', cell: 'appeals.review.total' }
+          : { href: '#c-appeals-review-total', cell: 'appeals.review.total' },
+      );
+    });
+  }
 });

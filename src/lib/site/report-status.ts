@@ -2,18 +2,23 @@
  * What the 「数字核对」 section of a report page says, in plain Chinese for citizens: a ✓ only
  * when every printed cell was read (not a draft) and every sum that could be checked adds up;
  * otherwise what is the case. Discrepancies are folded (a count and a list that opens), each
- * linked to the table row of its cell; totals the original left blank are named once.
+ * linked to its cell (on a phone, to the cell's phone copy where the table has one); totals the
+ * original left blank are named once, folded the same way.
  */
 import type { ReportBase } from '../content/archive.ts';
 import { describeCell, findCell } from '../template/cells.ts';
 import { tablesNotPrinted, tablesText } from '../figures/printed.ts';
 import { TABLE_SHORT } from '../template/declarations.ts';
-import { noticeView, type NoticeView } from './report-view.ts';
-import { appealsLayout, applicationsLayout, type TableLayout } from './table-layout.ts';
+import { cellAnchor, narrowCellAnchor, noticeView, type NoticeView } from './report-view.ts';
 
 export interface StatusNotice extends NoticeView {
-  /** Fragment of the table row that holds the notice's cell (`#t3-r-disclosed`). */
+  /** Fragment of the notice's cell in the printed table (`#c-applications-disclosed-total`). */
   readonly href: string | undefined;
+  /**
+   * Fragment of the same cell in the table's phone version, where it has one (table 四): the
+   * printed table is hidden on a phone, so the link there must target this copy.
+   */
+  readonly narrowHref: string | undefined;
 }
 
 export interface StatusView {
@@ -22,29 +27,39 @@ export interface StatusView {
   /** The one-line summary under 「数字核对」. */
   readonly summary: string;
   readonly notices: readonly StatusNotice[];
-  /** 「原文未填写总计」: the blank totals, once each, in printed labels with their row's fragment. */
-  readonly blankTotals: readonly { readonly label: string; readonly href: string | undefined }[];
+  /** 「原文未填写总计」: the blank totals, once each, in printed labels with their cell's fragment. */
+  readonly blankTotals: readonly {
+    readonly label: string;
+    readonly href: string | undefined;
+    readonly narrowHref: string | undefined;
+  }[];
 }
 
-/** Fragment of the table row that shows a cell of table 三 or 四; undefined for table 二. */
-export function rowFragment(layouts: readonly TableLayout[], path: string): string | undefined {
-  for (const layout of layouts) {
-    for (const row of layout.body) {
-      if (row.cells.some((c) => c.path === path)) return `#${row.id}`;
-    }
-  }
-  return undefined;
+/**
+ * Fragments of a cell on the report page: the printed table's cell, and its phone copy for table
+ * 四 (rendered separately on a phone). Undefined for a cell of a table not printed as text (the
+ * page shows no cells for it).
+ */
+export function cellFragments(
+  report: ReportBase,
+  path: string,
+): { href: string | undefined; narrowHref: string | undefined } {
+  const table = tablesNotPrinted(report.tables).find((t) => path.startsWith(`${t}.`));
+  if (table) return { href: undefined, narrowHref: undefined };
+  return {
+    href: `#${cellAnchor(path)}`,
+    narrowHref: path.startsWith('appeals.') ? `#${narrowCellAnchor(path)}` : undefined,
+  };
 }
 
 export function statusView(report: ReportBase): StatusView {
-  const layouts = [applicationsLayout(report.tables, ''), appealsLayout(report.tables, '')];
   const notices = report.notices.map((n) => ({
     ...noticeView(report, n),
-    href: rowFragment(layouts, n.check.focus),
+    ...cellFragments(report, n.check.focus),
   }));
   const blankTotals = report.blankTotals.map((path) => {
     const cell = findCell(report.tables.template, path);
-    return { label: cell ? describeCell(cell) : path, href: rowFragment(layouts, path) };
+    return { label: cell ? describeCell(cell) : path, ...cellFragments(report, path) };
   });
   // Nothing unread is shown as checked: tables the original did not print as text are named.
   const unprinted = tablesNotPrinted(report.tables);

@@ -9,6 +9,19 @@ import { findCell, describeCell } from '../template/cells.ts';
 import { templateOf } from '../template/registry.ts';
 import { noticeId } from './table-layout.ts';
 
+/**
+ * The id of a data cell of the printed table (`c-applications-disclosed-total`), so that a notice
+ * links to the cell itself, not only its row. Unique per page: each cell path is printed once.
+ */
+export function cellAnchor(path: string): string {
+  return `c-${path.replaceAll('.', '-').replaceAll('_', '-')}`;
+}
+
+/** The id of the same cell in a table's separate phone version (table 四: `cn-appeals-…`). */
+export function narrowCellAnchor(path: string): string {
+  return `cn-${cellAnchor(path).slice(2)}`;
+}
+
 /** Years of each agency's reports, ascending: one pass over the archive, not one per page. */
 export function yearsByAgency(reports: readonly ReportBase[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
