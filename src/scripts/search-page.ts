@@ -91,14 +91,10 @@ class NbSearch extends HTMLElement {
       if (terms.length > 0 && this.#pagefind)
         void this.#pagefind.then((pf) => pf.preload(terms.join(' '))).catch(() => {});
     });
-    // Fetch Pagefind (script, wasm, metadata) before the first query needs it: when the box gets
-    // focus, or once the page has loaded, whichever comes first.
-    this.#input.addEventListener('focus', () => void this.#load().catch(() => {}), {
-      once: true,
-    });
-    const early = () => void this.#load().catch(() => {});
-    if (document.readyState === 'complete') early();
-    else window.addEventListener('load', early, { once: true });
+    // Start Pagefind at once: the page's <head> has already asked for its module, WebAssembly
+    // and entry file (preloads), so it initialises while the rest of the page loads, and the
+    // first query waits only for the index chunks it needs.
+    void this.#load().catch(() => {});
     this.#form.addEventListener('change', (e) => {
       if (e.target !== this.#input) this.#commit(true);
     });
@@ -122,7 +118,14 @@ class NbSearch extends HTMLElement {
       const pf = (await import(
         /* @vite-ignore */ `${this.dataset.bundle ?? '/pagefind/'}pagefind.js`
       )) as Pagefind;
-      await pf.options({ excerptLength: 36 });
+      // noWorker: the worker would be one more script fetched after this one (a 2 s round trip
+      // on a slow network) before any index file is asked for; the search itself is small.
+      // metaCacheTag: the entry file's URL the page preloads (search-preload.ts).
+      await pf.options({
+        excerptLength: 36,
+        noWorker: true,
+        ...(this.dataset.cacheTag ? { metaCacheTag: this.dataset.cacheTag } : {}),
+      });
       await pf.init();
       return pf;
     })();
