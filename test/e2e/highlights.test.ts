@@ -300,6 +300,16 @@ describe('not printed is not blank on the page', () => {
         '原文未以文字印出表四',
         '原文未以文字印出表四',
       ]);
+      const checked = (year: number) =>
+        page
+          .locator('.key-figures tbody tr', { hasText: `${year} 年度` })
+          .locator('td[data-label="数字核对"]')
+          .innerText();
+      expect([await checked(2020), await checked(2023), await checked(2024)]).toEqual([
+        '相符',
+        '印出部分相符（表三未以文字印出）',
+        '无从核对（原文未以文字印出统计表）',
+      ]);
       expect(await row(2023)).toEqual([
         '原文未以文字印出表三',
         '原文未以文字印出表三',
