@@ -84,6 +84,8 @@ export function outputKind(rel: string): string {
 export interface Stage {
   readonly name: string;
   readonly ms: number;
+  /** CPU seconds of the whole tree within the stage. */
+  readonly cpu: number;
   /** Peak RSS of the whole tree, of Node and of Pagefind's binary within the stage. */
   readonly tree: number;
   readonly node: number;
@@ -115,9 +117,11 @@ export function stages(run: Measured): Stage[] {
   const cut = (name: string, to: number) => {
     const within = run.samples.filter((s) => s.at >= from && s.at <= to);
     const peak = (f: (s: (typeof within)[number]) => number) => Math.max(0, ...within.map(f));
+    const cpuAt = (t: number) => run.samples.findLast((s) => s.at <= t)?.cpu ?? 0;
     out.push({
       name,
       ms: to - from,
+      cpu: cpuAt(to) - cpuAt(from),
       tree: peak((s) => s.total),
       node: peak((s) => s.total - pagefindOf(s.byName)),
       pagefind: peak((s) => pagefindOf(s.byName)),
@@ -295,7 +299,11 @@ async function main(): Promise<void> {
     // rendered prose of the previous run.
     rmSync(join(PROJECT, CHECK_CACHE), { recursive: true, force: true });
     // As `npm run build` runs it: `astro build`, then the search index once Astro has exited.
-    const buildCommand = [join(PROJECT, 'scripts/build.ts'), '--outDir', dist];
+    // (A checkout from before scripts/build.ts, e.g. the baseline, builds with astro build.)
+    const buildScript = join(PROJECT, 'scripts/build.ts');
+    const buildCommand = existsSync(buildScript)
+      ? [buildScript, '--outDir', dist]
+      : [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist];
     const build = await measure(process.execPath, buildCommand, { cwd: PROJECT, env });
     const loadAfter = loadAverage();
     if (build.code !== 0) {
@@ -334,11 +342,12 @@ async function main(): Promise<void> {
       ['reports', `${generated.reports} (prose ${prose}, median ${generated.prose.median} chars)`],
       ['load average before / after the build', `${loadBefore} / ${loadAfter}`],
       ['build wall time (build + downloads + index)', seconds(build.wallMs)],
+      ['CPU time of the build (user + system, whole tree)', `${build.cpuSeconds.toFixed(1)} s`],
     ];
     for (const st of stages(build))
       rows.push([
         `  ${st.name}`,
-        `${seconds(st.ms)}; peak tree ${gib(st.tree)}, Node+esbuild ${gib(st.node)}${st.pagefind ? `, Pagefind ${gib(st.pagefind)}` : ''}`,
+        `${seconds(st.ms)} (CPU ${st.cpu.toFixed(1)} s); peak tree ${gib(st.tree)}, Node+esbuild ${gib(st.node)}${st.pagefind ? `, Pagefind ${gib(st.pagefind)}` : ''}`,
       ]);
     for (const [kind, t] of Object.entries(routeTimes(build)))
       rows.push([
@@ -347,13 +356,16 @@ async function main(): Promise<void> {
       ]);
     if (rebuild) {
       rows.push(
-        [`rebuild after one report changed (${rebuild.report})`, seconds(rebuild.run.wallMs)],
+        [
+          `rebuild after one report changed (${rebuild.report})`,
+          `${seconds(rebuild.run.wallMs)} (CPU ${rebuild.run.cpuSeconds.toFixed(1)} s)`,
+        ],
         ['  load average before / after the rebuild', rebuild.load],
       );
       for (const st of stages(rebuild.run))
         rows.push([
           `  ${st.name}`,
-          `${seconds(st.ms)}; peak tree ${gib(st.tree)}, Node+esbuild ${gib(st.node)}${st.pagefind ? `, Pagefind ${gib(st.pagefind)}` : ''}`,
+          `${seconds(st.ms)} (CPU ${st.cpu.toFixed(1)} s); peak tree ${gib(st.tree)}, Node+esbuild ${gib(st.node)}${st.pagefind ? `, Pagefind ${gib(st.pagefind)}` : ''}`,
         ]);
     }
     rows.push(
