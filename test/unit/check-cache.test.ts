@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/lib/content/archive.ts';
-import { openCheckCache, registryHash } from '../../src/lib/content/check-cache.ts';
+import { codeHashOf, openCheckCache, registryHash } from '../../src/lib/content/check-cache.ts';
 import { declarationsFromFile, registerTemplate } from '../../src/lib/template/registry.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -132,6 +132,27 @@ describe('a change is never answered from the cache', () => {
     expect(after).toStrictEqual(loadArchive(root, null));
     expect(after.problems).toEqual([]);
     expect(after.reports.map((r) => r.id)).toContain('jiyuan-gongan/2029');
+  });
+
+  it('a change to the checking code or to the dependencies changes the key of every entry', () => {
+    // A copy of what the hash covers: the checking code and the lock file.
+    const project = join(scratch, `project-${dirs++}`);
+    const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+    for (const part of ['src/lib/content', 'src/lib/template', 'package-lock.json'])
+      cpSync(join(PROJECT, part), join(project, part), { recursive: true });
+    const before = codeHashOf(project);
+    expect(codeHashOf(project)).toBe(before);
+    const rules = join(project, 'src/lib/template/rules.ts');
+    writeFileSync(rules, `${readFileSync(rules, 'utf8')}\n// changed\n`);
+    const afterCode = codeHashOf(project);
+    expect(afterCode).not.toBe(before);
+    const lock = join(project, 'package-lock.json');
+    // A dependency upgraded (the YAML or MDX parser): the lock file changes.
+    writeFileSync(
+      lock,
+      readFileSync(lock, 'utf8').replace(/"version": "[^"]+"/, '"version": "9.9.9"'),
+    );
+    expect(codeHashOf(project)).not.toBe(afterCode);
   });
 
   it('NIANBAO_CHECK_CACHE=off turns it off', () => {

@@ -100,13 +100,18 @@ export function codeHash(): { project: string; hash: string } | null {
   if (codeHashMemo !== undefined) return codeHashMemo;
   const project = projectOfCode();
   if (!project) return (codeHashMemo = null);
+  return (codeHashMemo = { project, hash: codeHashOf(project) });
+}
+
+/** The hash `codeHash` computes, for the checking code under `project`. */
+export function codeHashOf(project: string): string {
   const h = createHash('sha256');
   h.update(`format ${FORMAT}\0node ${process.version}\0`);
   hashTree(join(project, 'src/lib/content'), h);
   hashTree(join(project, 'src/lib/template'), h);
   const lock = join(project, 'package-lock.json');
   if (existsSync(lock)) h.update(readFileSync(lock));
-  return (codeHashMemo = { project, hash: h.digest('hex') });
+  return h.digest('hex');
 }
 
 /** Hash of the template versions registered now, whatever registered them. */
