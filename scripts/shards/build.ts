@@ -5,7 +5,7 @@
  * then built from the summaries alone and searches every shard by merging their Pagefind indexes in
  * the browser.
  *
- *   npm run shards -- shard --content C --out O --shard <id>:<名称>=<地区前缀>[,<前缀>…]
+ *   npm run shards -- shard --content C --out O --shard <id>:<名称>=<地区前缀>[,<前缀>…] [--cold]
  *       one shard (one CI matrix job): O/site/s/<id>/ and O/summaries/<id>.json
  *   npm run shards -- top --out O
  *       the top level from O/summaries/*.json only (the top-level CI job): O/site/ minus s/
@@ -176,7 +176,7 @@ function print(label: string, f: StepFigures): void {
 }
 
 /** One shard: its content root, its own `astro build` under /s/<id>/, its summary with figures. */
-export async function buildShard(content: string, out: string, spec: ShardSpec) {
+export async function buildShard(content: string, out: string, spec: ShardSpec, cold = false) {
   const agencies = agenciesInRegions(readAgencies(content), spec.regions);
   if (agencies.length === 0)
     throw new Error(`分片 ${spec.id}：没有地区以 ${spec.regions.join('、')} 开头的机构。`);
@@ -184,8 +184,9 @@ export async function buildShard(content: string, out: string, spec: ShardSpec) 
   writeShardContent(content, shardContent, agencies);
   const outDir = join(out, 'site', 's', spec.id);
   rmSync(outDir, { recursive: true, force: true });
-  // A cold build: the content data store of another shard (or the project) must not be reused.
-  rmSync(join(PROJECT, 'node_modules/.astro/data-store.json'), { force: true });
+  // --cold (what `all` passes, for comparable figures): no content data store from an earlier
+  // build. A CI job leaves it, so that its cache of node_modules/.astro saves re-rendering.
+  if (cold) rmSync(join(PROJECT, 'node_modules/.astro/data-store.json'), { force: true });
   const figures = await astroBuild(
     [],
     buildEnv({
@@ -235,6 +236,7 @@ async function main() {
       shard: { type: 'string', multiple: true, default: [] },
       generate: { type: 'string' },
       seed: { type: 'string' },
+      cold: { type: 'boolean', default: false },
     },
   });
   const usage =
@@ -258,7 +260,7 @@ async function main() {
   }
   if (specs.length === 0) throw new Error(usage);
   if (command === 'shard') {
-    for (const s of specs) await buildShard(content, out, s);
+    for (const s of specs) await buildShard(content, out, s, values.cold);
     return;
   }
   // Check the split once before any build: every agency in exactly one shard.
@@ -276,6 +278,7 @@ async function main() {
       out,
       '--shard',
       `${s.id}:${s.name}=${s.regions.join(',')}`,
+      '--cold',
     ];
     const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`分片 ${s.id} 构建失败。`);
