@@ -14,7 +14,7 @@ import type { Agency } from '../content/agencies.ts';
 import type { ReportBase } from '../content/archive.ts';
 import { compareText } from '../content/problems.ts';
 import { filterOptions } from '../site/search-fields.ts';
-import { joinBase, agencyPath, reportPath } from '../site/urls.ts';
+import { joinBase, agencyPath } from '../site/urls.ts';
 
 export const SUMMARY_FORMAT = 'nianbao-shard-summary/1';
 export const SUMMARY_FILE = 'shard-summary.json';
@@ -57,9 +57,9 @@ export interface ShardSummary {
     readonly searchIndex: string;
     readonly summary: string;
   };
+  /** Every agency with the years it has reports for: a report's page is its agency page's URL
+   * pattern (`reports/<agency>/<year>/`), so report URLs are not listed (the summary stays small). */
   readonly agencyList: readonly ShardAgency[];
-  /** Every report's page, sorted by report id (agency/year). */
-  readonly reportUrls: readonly string[];
 }
 
 /** The summary of a shard's checked reports and agencies. Deterministic: sorted everywhere. */
@@ -105,7 +105,6 @@ export function shardSummary(
         years: [...(yearsOf.get(a.id) ?? [])].sort((x, y) => x - y),
         url: at(agencyPath(a.id)),
       })),
-    reportUrls: sorted.map((r) => at(reportPath(r.agency.id, r.year))),
   };
 }
 
@@ -200,8 +199,8 @@ export function checkSummary(value: unknown, file: string): ShardSummary {
     fail('base', '应为以 / 开头和结尾的路径。');
   if (!Number.isInteger(s!.reports) || !Number.isInteger(s!.agencies))
     fail('reports', '应为整数。');
-  if (!Array.isArray(s!.years) || !Array.isArray(s!.agencyList) || !Array.isArray(s!.reportUrls))
-    fail('years', '应为列表。');
+  if (!Array.isArray(s!.years)) fail('years', '应为列表。');
+  if (!Array.isArray(s!.agencyList)) fail('agencyList', '应为列表。');
   const sum = s!.years!.reduce((n, y) => n + y.reports, 0);
   if (sum !== s!.reports) fail('years', `各年报告数之和 ${sum} 与 reports ${s!.reports} 不符。`);
   if (typeof s!.urls?.searchIndex !== 'string') fail('urls.searchIndex', '应为检索索引的路径。');
