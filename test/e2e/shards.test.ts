@@ -118,6 +118,12 @@ describe.each(['phone', 'desktop'] as const)('at %s width', (viewport) => {
       ['2020', '0', '1', '1'],
       ['2019', '0', '1', '1'],
     ]);
+    // Nothing makes the page itself scroll sideways (wide tables scroll in their own box).
+    await expect(
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).resolves.toBe(0);
     await page.getByRole('link', { name: '上海市和河南省' }).click();
     await page.waitForURL(`${origin}/s/other/`);
     await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
