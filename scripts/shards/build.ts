@@ -43,7 +43,7 @@ import {
   type ShardSpec,
 } from '../../src/lib/shards/summary.ts';
 import { generateArchive } from '../bench/generate.ts';
-import { gib, measure, mib } from '../bench/measure.ts';
+import { gib, kb, measure, mib } from '../bench/measure.ts';
 
 const PROJECT = resolve(import.meta.dirname, '../..');
 const ASTRO = join(PROJECT, 'node_modules/astro/bin/astro.mjs');
@@ -123,6 +123,8 @@ export function bytesUnder(dir: string): number {
   return n;
 }
 
+/** Bytes as MiB, or KB below 1 MiB (a top level is a few hundred KB). */
+const size = (bytes: number) => (bytes < 1024 * 1024 ? kb(bytes) : mib(bytes));
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -170,8 +172,8 @@ async function astroBuild(
 function print(label: string, f: StepFigures): void {
   console.log(
     `${label}：用时 ${f.wallSeconds} 秒，进程树内存峰值 ${gib(f.peakRssBytes)}` +
-      `（其中 Pagefind ${gib(f.peakPagefindBytes)}），输出 ${mib(f.outputBytes)}` +
-      `（检索索引 ${mib(f.searchIndexBytes)}），负载 ${f.loadBefore} → ${f.loadAfter}`,
+      `（其中 Pagefind ${gib(f.peakPagefindBytes)}），输出 ${size(f.outputBytes)}` +
+      `（检索索引 ${size(f.searchIndexBytes)}），负载 ${f.loadBefore} → ${f.loadAfter}`,
   );
 }
 
