@@ -11,6 +11,7 @@ import { readAgencies, type Agency } from './agencies.ts';
 import { compareText, type Problem } from './problems.ts';
 import { strayDocumentMessage } from './typing-mistakes.ts';
 import { readReportData } from './report-data/read.ts';
+import type { Correction } from './report-data/corrections.ts';
 import type { Notice, ReportTables } from '../template/model.ts';
 import {
   TABLE_COMPONENTS,
@@ -52,6 +53,8 @@ export interface ArchiveReport {
   readonly draft: boolean;
   /** Totals the original left blank over filled cells ("not given"); their rules not evaluated. */
   readonly blankTotals: readonly string[];
+  /** Published numbers the archive changed since, with when and why (issue 13); may be empty. */
+  readonly corrections: readonly Correction[];
   readonly carryOver: readonly CarryOverWarning[];
   readonly dataFile: string;
   readonly proseFile: string;
@@ -198,7 +201,7 @@ export function loadArchive(root: string): Archive {
     const prose = proseByKey.get(key(data.agency, data.year));
     const agency = agencyById.get(data.agency);
     const before = problems.length;
-    const { tables, notices, lines, draft, blankTotals } = readReportData(
+    const { tables, notices, lines, draft, blankTotals, corrections } = readReportData(
       data.file,
       readFileSync(join(root, data.file), 'utf8'),
       problems,
@@ -233,6 +236,7 @@ export function loadArchive(root: string): Archive {
       notices,
       draft,
       blankTotals,
+      corrections: corrections ?? [],
       carryOver: [],
       dataFile: data.file,
       proseFile: prose.file,
