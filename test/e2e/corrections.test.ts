@@ -38,8 +38,10 @@ describe.each(['phone', 'desktop'] as ViewportName[])('更正记录 at %s width'
             '2022年3月2日',
             '本站更正录入错误',
             '原因：录入时打错',
-            '表二第二十条第（一）项「行政规范性文件」行「本年制发件数」列：原为 21，现为 22',
-            '表三「（一）予以公开」行「自然人」列：原为 7，现为 70',
+            '表二第二十条第（一）项「行政规范性文件」行「本年制发件数」列',
+            '原为 21，现为 22',
+            '表三「（一）予以公开」行「自然人」列',
+            '原为 7，现为 70',
           ].join('\n'),
         },
         {
@@ -48,7 +50,8 @@ describe.each(['phone', 'desktop'] as ViewportName[])('更正记录 at %s width'
             '2024年6月15日',
             '机构发布更正',
             '原因：机构于 2024-06-10 发布更正说明，行政复议「结果纠正」应为 1 件',
-            '表四「行政复议 › 结果纠正」：原为 2，现为 1',
+            '表四「行政复议 › 结果纠正」',
+            '原为 2，现为 1',
           ].join('\n'),
         },
       ]);
@@ -73,20 +76,20 @@ describe.each(['phone', 'desktop'] as ViewportName[])('更正记录 at %s width'
     try {
       const marks = page.locator('a.corrected-mark:visible');
       const seen = await marks.evaluateAll((as) =>
-        as.map((a) => [
-          a.closest('td')?.dataset.cell ?? a.closest('tr')?.querySelector('th')?.textContent,
-          a.getAttribute('href'),
-          (a as HTMLElement).innerText.trim(),
-        ]),
+        as.map((a) => {
+          const td = a.closest('td');
+          return [
+            td?.dataset.cell ?? td?.dataset.narrowCell,
+            a.getAttribute('href'),
+            a.textContent,
+          ];
+        }),
       );
-      const appeals = viewport === 'phone' ? '结果纠正' : 'appeals.review.corrected';
       expect(seen).toEqual([
-        ['proactive.normative_documents.issued', '#correction-2', '已更正'],
-        ['applications.disclosed.natural', '#correction-2', '已更正'],
-        [appeals, '#correction-1', '已更正'],
+        ['proactive.normative_documents.issued', '#correction-2', '已更正，查看更正记录'],
+        ['applications.disclosed.natural', '#correction-2', '已更正，查看更正记录'],
+        ['appeals.review.corrected', '#correction-1', '已更正，查看更正记录'],
       ]);
-      expect(await marks.first().getAttribute('href')).toBe('#correction-2');
-      expect(await marks.first().textContent()).toBe('已更正，查看更正记录');
       if (viewport === 'phone') {
         for (const box of await marks.evaluateAll((as) =>
           as.map((a) => a.getBoundingClientRect().toJSON()),
