@@ -84,7 +84,11 @@ for (const file of changed) {
 }
 
 if (problems.length > 0) {
-  console.log(sortProblems(problems).map(formatProblem).join('\n\n'));
+  // The YAML to paste is printed flush left, not indented like other hints: pasted with the
+  // console's indentation, `corrections:` would no longer be a top-level key.
+  const show = (p: Problem) =>
+    [formatProblem({ ...p, hint: undefined }), ...(p.hint ?? [])].join('\n');
+  console.log(sortProblems(problems).map(show).join('\n\n'));
   console.log(
     `\n更正检查未通过：与 ${baseName}相比，有 ${problems.length} 处问题。已发布的数字只能随更正记录一起改动。`,
   );

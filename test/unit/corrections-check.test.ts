@@ -27,6 +27,8 @@ const ENTRY = [
 ].join('\n');
 
 let dir: string;
+/** What the failing run printed, to paste from. */
+let printed = '';
 const git = (...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=编辑', '-c', 'user.email=editor@example.org', ...args], {
     cwd: dir,
@@ -64,18 +66,20 @@ describe('npm run check:corrections', () => {
     write(read().replace(PUBLISHED, CHANGED));
     git('commit', '-q', '-am', 'change a number');
     const base = git('rev-parse', '--short=7', 'main');
-    expect(run()).toEqual({
+    const failed = run();
+    printed = failed.stdout;
+    expect(failed).toEqual({
       status: 1,
       stderr: '',
       stdout: [
         `错误：${FILE} 第 10 行（proactive.licensing.decisions）`,
-        `  已发布的数字被改动，却没有更正记录：表二第二十条第（五）项「行政许可」行「处理决定数量」列在 main（${base}）中为 1618，现在为 1619。如果这是更正，请在本文件末尾添加下面的更正记录，并填写类型 kind（机构发布了更正写 erratum，本站录入时打错写 typo）和原因 reason；如果改错了，请把这一格改回 1618。`,
-        '    corrections:',
-        '      - date: 2026-11-29',
-        '        kind:    # erratum 或 typo',
-        '        reason:  # 例如：机构于 2026-02-20 发布更正说明',
-        '        cells:',
-        '          - { cell: proactive.licensing.decisions, old: 1618, new: 1619 }',
+        `  已发布的数字被改动，却没有更正记录：表二第二十条第（五）项「行政许可」行「处理决定数量」列在 main（${base}）中为 1618，现在为 1619。如果这是更正，请把下面几行原样复制到本文件末尾，并填写类型 kind（机构发布了更正写 erratum，本站录入时打错写 typo）和原因 reason；如果改错了，请把这一格改回 1618。`,
+        'corrections:',
+        '  - date: 2026-11-29',
+        '    kind:    # erratum 或 typo',
+        '    reason:  # 例如：机构于 2026-02-20 发布更正说明',
+        '    cells:',
+        '      - { cell: proactive.licensing.decisions, old: 1618, new: 1619 }',
         '',
         `更正检查未通过：与 main（${base}）相比，有 1 处问题。已发布的数字只能随更正记录一起改动。`,
         '',
@@ -95,8 +99,20 @@ describe('npm run check:corrections', () => {
     expect(github.stdout).toContain(`在 main（${sha.slice(0, 7)}）中为 1618，现在为 1619`);
   });
 
-  it('passes once the matching entry is on the record (even before it is committed)', () => {
-    write(read() + ENTRY);
+  it('passes once the printed entry is pasted and filled in (even before it is committed)', () => {
+    // The lines from `corrections:` to the blank line, exactly as printed, kind and reason filled.
+    const lines = printed.split('\n');
+    const from = lines.indexOf('corrections:');
+    const pasted = lines
+      .slice(from, lines.indexOf('', from) + 1)
+      .join('\n')
+      .replace('kind:    # erratum 或 typo', 'kind: erratum')
+      .replace(
+        'reason:  # 例如：机构于 2026-02-20 发布更正说明',
+        'reason: 机构于 2026-11-20 发布更正说明',
+      );
+    expect(pasted).toBe(ENTRY);
+    write(read() + pasted);
     const base = git('rev-parse', '--short=7', 'main');
     expect(run()).toEqual({
       status: 0,
@@ -108,7 +124,7 @@ describe('npm run check:corrections', () => {
     expect(run().stdout).toContain(
       '在 main（' +
         base +
-        '）中为 1618，现在为 1619。如果这是更正，请在本文件的 corrections 下添加一条下面的更正记录',
+        '）中为 1618，现在为 1619。如果这是更正，请把下面几行原样复制到本文件 corrections 列表的末尾',
     );
     write(read().replace('old: 1617, new: 1619', 'old: 1618, new: 1619'));
     git('commit', '-q', '-am', 'record the correction');
@@ -126,11 +142,11 @@ describe('npm run check:corrections', () => {
       [
         `错误：${FILE}（corrections）`,
         `  更正记录只能添加，不能删除或改写：main（${base}）中 2026-11-29 的这条更正（proactive.licensing.decisions）现在不见了或被改动了。请恢复原样；如需再次更正，另加一条。`,
-        '      - date: 2026-11-29',
-        '        kind: erratum',
-        '        reason: 机构于 2026-11-20 发布更正说明',
-        '        cells:',
-        '          - { cell: proactive.licensing.decisions, old: 1618, new: 1619 }',
+        '  - date: 2026-11-29',
+        '    kind: erratum',
+        '    reason: 机构于 2026-11-20 发布更正说明',
+        '    cells:',
+        '      - { cell: proactive.licensing.decisions, old: 1618, new: 1619 }',
         '',
         `更正检查未通过：与 main（${base}）相比，有 1 处问题。已发布的数字只能随更正记录一起改动。`,
         '',

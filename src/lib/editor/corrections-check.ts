@@ -69,7 +69,7 @@ export function checkCorrections(input: CorrectionsCheckInput): Problem[] {
       file,
       line: now.lines[c.path],
       field: c.path,
-      message: `已发布的数字被改动，却没有更正记录：${c.label}在 ${baseName}中为 ${show(c.old)}，现在为 ${show(c.new)}。如果这是更正，请在本文件${hasList ? '的 corrections 下添加一条' : '末尾添加'}下面的更正记录，并填写类型 kind（机构发布了更正写 erratum，本站录入时打错写 typo）和原因 reason；如果改错了，请把这一格改回 ${show(c.old)}。`,
+      message: `已发布的数字被改动，却没有更正记录：${c.label}在 ${baseName}中为 ${show(c.old)}，现在为 ${show(c.new)}。如果这是更正，请把下面几行原样复制到本文件${hasList ? ' corrections 列表的末尾' : '末尾'}，并填写类型 kind（机构发布了更正写 erratum，本站录入时打错写 typo）和原因 reason；如果改错了，请把这一格改回 ${show(c.old)}。`,
       hint: [
         ...(hasList ? [] : ['corrections:']),
         `  - date: ${today}`,
