@@ -12,6 +12,7 @@ import { compareText, type Problem } from './problems.ts';
 import { strayDocumentMessage } from './typing-mistakes.ts';
 import { readReportData } from './report-data/read.ts';
 import { cachedCheck, openCheckCache, type CheckCache } from './check-cache.ts';
+import type { Correction } from './report-data/corrections.ts';
 import type { Notice, ReportTables } from '../template/model.ts';
 import {
   TABLE_COMPONENTS,
@@ -53,6 +54,8 @@ export interface ArchiveReport {
   readonly draft: boolean;
   /** Totals the original left blank over filled cells ("not given"); their rules not evaluated. */
   readonly blankTotals: readonly string[];
+  /** Published numbers the archive changed since, with when and why (issue 13); may be empty. */
+  readonly corrections: readonly Correction[];
   readonly carryOver: readonly CarryOverWarning[];
   readonly dataFile: string;
   readonly proseFile: string;
@@ -208,7 +211,7 @@ export function loadArchive(
     const agency = agencyById.get(data.agency);
     const before = problems.length;
     const dataText = readFileSync(join(root, data.file), 'utf8');
-    const { tables, notices, lines, draft, blankTotals } = cachedCheck(
+    const { tables, notices, lines, draft, blankTotals, corrections } = cachedCheck(
       checkCache,
       'data',
       [data.file, dataText],
@@ -248,6 +251,7 @@ export function loadArchive(
       notices,
       draft,
       blankTotals,
+      corrections: corrections ?? [],
       carryOver: [],
       dataFile: data.file,
       proseFile: prose.file,
