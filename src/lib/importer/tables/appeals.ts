@@ -1,5 +1,6 @@
 /**
- * Reads table 四 (行政复议、行政诉讼): one printed row of fifteen numbers, placed in order.
+ * Reads table 四 (行政复议、行政诉讼): one printed row of fifteen numbers, placed in order only
+ * when the row prints exactly fifteen cells (or can be trimmed to them without doubt).
  */
 
 import {
@@ -13,6 +14,7 @@ import {
   fit,
   place,
   rawList,
+  tooManyCells,
   type Fitted,
   type Row,
   type TableRead,
@@ -71,12 +73,20 @@ export function readAppeals(
     return;
   }
   if (fitted.extra.length > 0) {
+    // More numbers than cells: which one is extra cannot be told, so none has a column.
     read.unplaced.push({
       table: 'appeals',
       line: firstLine,
-      values: rawList(fitted.extra),
-      reason: `表四的数据行有 ${fitted.cells.length + fitted.extra.length} 个数字，表格只有 ${width} 个单元格；按顺序放入前 ${width} 个，多出的没有放入`,
+      values: rawList(values),
+      reason: tooManyCells('表四的数据行', fitted.printed, width),
     });
+    read.issues.push({
+      file: read.file,
+      severity: 'error',
+      field: 'appeals',
+      message: '表四的数字没有放入。',
+    });
+    return;
   }
   let k = 0;
   for (const row of APPEALS_ROWS) {

@@ -14,6 +14,7 @@ import {
   fit,
   place,
   rawList,
+  tooManyCells,
   type Fitted,
   type Row,
   type TableRead,
@@ -151,6 +152,8 @@ export function readApplications(
   }
   extraRows.sort((a, b) => rows.indexOf(a) - rows.indexOf(b));
 
+  // Rows found whose numbers are listed as not placed: not "missing" to the editor.
+  const refused = new Set<number>();
   for (const { row, leaf } of matches) {
     const fitted = fit(row.values, width);
     const label = `表三「${leaf.describe}」行`;
@@ -162,15 +165,19 @@ export function readApplications(
         reason: `${label}有 ${row.values.length} 个单元格（应为 ${width} 个），两端都有空白单元格，无法确定数字属于哪一列`,
       });
       missing.push(leaves.indexOf(leaf));
+      refused.add(leaves.indexOf(leaf));
       continue;
     }
     if (fitted.extra.length > 0) {
       read.unplaced.push({
         table: 'applications',
         line: row.line,
-        values: rawList(fitted.extra),
-        reason: `${label}只有 ${width} 个单元格，多出的数字没有放入`,
+        values: rawList(row.values),
+        reason: tooManyCells(label, fitted.printed, width),
       });
+      missing.push(leaves.indexOf(leaf));
+      refused.add(leaves.indexOf(leaf));
+      continue;
     }
     let cells: readonly Cell[] = fitted.cells;
     if (fitted.short) {
@@ -190,6 +197,7 @@ export function readApplications(
           reason: `${label}只读到 ${fitted.cells.length} 个单元格（应为 ${width} 个），无法确定哪些单元格空白`,
         });
         missing.push(leaves.indexOf(leaf));
+        refused.add(leaves.indexOf(leaf));
         continue;
       }
     }
@@ -272,6 +280,7 @@ export function readApplications(
     });
   }
   for (const leaf of missingLeaves) {
+    if (refused.has(leaves.indexOf(leaf))) continue;
     read.issues.push({
       file: read.file,
       severity: 'error',

@@ -156,8 +156,13 @@ export function buildRows(lines: readonly SourceLine[]): Row[] {
 
 export interface Fitted {
   readonly cells: readonly Cell[];
-  /** Cells beyond the table's width that hold numbers. */
+  /**
+   * Cells beyond the table's width that hold numbers. Which cell is the extra one cannot be told,
+   * so a row with any is never placed (its numbers are listed instead).
+   */
   readonly extra: readonly Cell[];
+  /** Cells the row prints once padding blanks at its ends are dropped. */
+  readonly printed: number;
   /** Fewer cells than columns. */
   readonly short: boolean;
   /**
@@ -182,7 +187,13 @@ export function fit(values: readonly Cell[], width: number): Fitted {
     // Blanks to drop at both ends and more than one way to drop them: the columns are not known.
     const ways = Math.min(lead, excess) - Math.max(0, excess - trail) + 1;
     if (lead > 0 && trail > 0 && ways > 1 && lead < cells.length) {
-      return { cells: cells.slice(0, width), extra: [], short: false, ambiguous: true };
+      return {
+        cells: cells.slice(0, width),
+        extra: [],
+        printed: cells.length,
+        short: false,
+        ambiguous: true,
+      };
     }
   }
   while (cells.length > width && cells[cells.length - 1]?.kind === 'empty') cells.pop();
@@ -191,11 +202,23 @@ export function fit(values: readonly Cell[], width: number): Fitted {
     return {
       cells: cells.slice(0, width),
       extra: cells.slice(width).filter((c) => c.kind !== 'empty'),
+      printed: cells.length,
       short: false,
       ambiguous: false,
     };
   }
-  return { cells, extra: [], short: cells.length < width, ambiguous: false };
+  return {
+    cells,
+    extra: [],
+    printed: cells.length,
+    short: cells.length < width,
+    ambiguous: false,
+  };
+}
+
+/** Why a row with more cells than the table has columns is not placed. */
+export function tooManyCells(what: string, printed: number, width: number): string {
+  return `${what}有 ${printed} 个单元格（应为 ${width} 个），无法确定哪一个是多出的：整行没有放入`;
 }
 
 export function rawList(cells: readonly Cell[]): string[] {
