@@ -55,6 +55,11 @@ export interface ImportResult {
   /** Why this template version: the labels that voted for it. */
   readonly templateEvidence: string;
   readonly cells: Readonly<Record<string, number | null>>;
+  /**
+   * Cells whose row and column were established, in the template's order: every other cell is
+   * null because it was not read, not because the original left it blank.
+   */
+  readonly placedCells: readonly string[];
   readonly units: Readonly<Record<string, string | null>>;
   readonly cellNotes: Readonly<Record<string, string>>;
   /** Rules the published numbers break, written under `discrepancies`. */
@@ -308,6 +313,9 @@ export function importReport(input: string, options: ImportOptions = {}): Import
     template,
     templateEvidence,
     cells: read.cells,
+    placedCells: cellDeclarations(template)
+      .map((c) => c.path)
+      .filter((p) => read.placed.has(p)),
     units: read.units,
     cellNotes,
     discrepancies,

@@ -37,6 +37,8 @@ export interface TableRead {
   readonly combined: Record<string, (number | null)[]>;
   readonly issues: Problem[];
   readonly unplaced: Unplaced[];
+  /** Cells whose row and column were established (a number or a printed blank put there). */
+  readonly placed: Set<string>;
   /** Numbers printed in the tables, and how many of them were placed in a cell. */
   numbersSeen: number;
   numbersPlaced: number;
@@ -237,6 +239,7 @@ export function emptyRead(version: TemplateVersion, file: string): TableRead {
     combined: {},
     issues: [],
     unplaced: [],
+    placed: new Set(),
     numbersSeen: 0,
     numbersPlaced: 0,
   };
@@ -251,6 +254,7 @@ export function place(
 ): void {
   const decl = findCell(version, path);
   if (!decl) throw new Error(`no cell ${path}`);
+  read.placed.add(path);
   if (cell.kind === 'empty') {
     read.cells[path] = null;
     return;
