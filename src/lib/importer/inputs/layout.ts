@@ -281,12 +281,13 @@ export function readLayout(
     const text = l.frags.map((x) => x.text).join('');
     return last.x1 - f.x0 < textWidth * 0.5 && !/[。]/u.test(text) && headingIndex(text) < 0;
   });
-  // A short line between two table lines (a wrapped label printed at body size) is table too.
+  // Short lines between two table lines (a label wrapped over lines printed at body size, several
+  // of them in a row when the export spaces table lines widely) are table too.
   const inTable = tabular.map(
-    (t, i) => t || (weak[i] === true && tabular[i - 1] === true && nextTabular(i)),
+    (t, i) => t || (weak[i] === true && tabularAt(i, -1) && tabularAt(i, 1)),
   );
-  function nextTabular(i: number): boolean {
-    for (let j = i + 1; j < lines.length; j++) {
+  function tabularAt(i: number, step: 1 | -1): boolean {
+    for (let j = i + step; j >= 0 && j < lines.length; j += step) {
       if (tabular[j]) return true;
       if (!weak[j]) return false;
     }
@@ -460,11 +461,14 @@ function readBand(
   // close the rows are.
   const anchorAt = (t: number, size: number) =>
     anchors.findIndex((a) => Math.abs(a.t - t) <= 0.4 * size);
+  // Wrapped lines of one label are a line pitch apart. Most exports set table text at about 1.2
+  // to 1.5 times its size; LibreOffice keeps the page's line spacing (2.5 times) inside cells.
+  const pitch = linePitch(labelFrags);
   const labelBlocks = buildBlocks(labelFrags, (above, f) => {
     if (ENUMERATED.test(f.text) || CAPTION.test(f.text)) return false;
     const aboveText = cellText(above.frags);
     if (CAPTION.test(aboveText) || aboveText === PROACTIVE_ROW_HEADER) return false;
-    if (f.t - above.bottom > 2.3 * f.size) return false;
+    if (f.t - above.bottom > Math.max(2.3 * f.size, 1.25 * pitch)) return false;
     const here = anchorAt(f.t, f.size);
     const there = anchorAt(above.bottom, f.size);
     return !(here >= 0 && there >= 0 && here !== there);
@@ -564,6 +568,21 @@ function readBand(
   emitted.sort((p, q) => p.t - q.t);
   out.push(...emitted.map((e) => e.text));
   return { lines: out, unplaced, rows, slots: leaves.length > 0 ? slots : (inherited ?? slots) };
+}
+
+/**
+ * The usual distance between two printed lines of text: the most frequent gap between
+ * neighbouring baselines (gaps under half a line or over four lines are not line pitches).
+ */
+function linePitch(frags: readonly Frag[]): number {
+  const ts = [...new Set(frags.map((f) => Math.round(f.t * 2) / 2))].sort((a, b) => a - b);
+  const size = Math.max(0, ...frags.map((f) => f.size));
+  const gaps: number[] = [];
+  for (let k = 1; k < ts.length; k++) {
+    const d = (ts[k] as number) - (ts[k - 1] as number);
+    if (d > 0.5 * size && d < 4 * size) gaps.push(d);
+  }
+  return gaps.length > 0 ? mode(gaps) : 0;
 }
 
 /** Groups fragments into blocks: a fragment joins the block above it when `joins` says so. */
