@@ -159,25 +159,34 @@ export function readXlsx(data: Uint8Array, fileName: string): XlsxRead {
         covered.has(`${ri}:${ci}`) ? null : (r?.[ci] ?? ''),
       ).filter((c): c is string => c !== null),
     );
-    for (const r of rows) {
+    const filledCount = (r: readonly string[] | undefined) =>
+      (r ?? []).filter((c) => c.trim() !== '').length;
+    let inTable = false;
+    for (const [ri, r] of rows.entries()) {
       const cells = r.map((c) => c.trim());
       const filled = cells.filter((c) => c !== '');
       if (filled.length === 0) continue;
+      const next = rows.slice(ri + 1).find((n) => filledCount(n) > 0);
       const start = tableStart(cells);
       if (start > 0 && !headings.has(start)) {
         headings.add(start);
         if (!printsHeadings) out.push('', SECTION_HEADINGS[start] ?? '', '');
       }
-      // A lone text cell (a title, a heading, a note) is a line of text, not a table row.
+      // A lone text cell (a title, a heading, a note) is a line of text, not a table row; but a
+      // row label with every cell of its row printed blank, between two table rows, is a row.
+      const blankRow = inTable && cells.length > 1 && cells[0] !== '' && filledCount(next) >= 2;
       if (
         filled.length === 1 &&
         cells.findIndex((c) => c !== '') === 0 &&
-        !/^\d/u.test(filled[0] ?? '')
+        !/^\d/u.test(filled[0] ?? '') &&
+        !blankRow
       ) {
         out.push(filled[0] ?? '');
+        inTable = false;
         continue;
       }
       out.push(cells.join('\t'));
+      inTable = true;
     }
     out.push('');
   }
