@@ -42,6 +42,7 @@ export async function tally(data: Uint8Array, name: string, id: string): Promise
     year: Number(id.split('/')[1]),
     fileName: name,
     inputUnplaced: input.unplaced,
+    places: input.places ?? [],
   });
   const placed = new Set(result.placedCells);
   const t: Tally = { files: 1, cells: 0, right: 0, wrong: 0, unplaced: 0 };

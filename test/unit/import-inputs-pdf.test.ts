@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importReport } from '../../src/lib/importer/import-report.ts';
+import { importReport, summaryLines } from '../../src/lib/importer/import-report.ts';
 import { readInput } from '../../src/lib/importer/inputs/index.ts';
 import {
   foldRadicals,
@@ -52,6 +52,23 @@ describe('the published PDF of 淮安市人民政府 2024 (WPS export)', async (
     );
     expect(lines).toContain('三、本年度办理结果\t');
     expect(lines).toContain('72\t64\t178\t37\t351\t13\t4\t8\t1\t26\t12\t1\t1\t6\t20');
+  });
+
+  it('names the page of the PDF, not a line of its conversion, for a number not placed', () => {
+    // The same 表四 row with a sixteenth number: nothing is placed, and the editor is sent to page 5.
+    const lines = input.text.split('\n');
+    const at = lines.indexOf('72\t64\t178\t37\t351\t13\t4\t8\t1\t26\t12\t1\t1\t6\t20');
+    expect(at).toBeGreaterThan(0);
+    expect(input.places?.[at]).toBe('第 5 页');
+    lines[at] += '\t9';
+    const broken = importReport(lines.join('\n'), {
+      fileName: '2024-huaianshi-zhengfu.pdf',
+      places: input.places ?? [],
+    });
+    expect(broken.unplaced.map((u) => u.where)).toEqual(['第 5 页']);
+    expect(summaryLines(broken)).toContain(
+      '未放入的数字：原文第 5 页 「72」「64」「178」「37」「351」「13」「4」「8」「1」「26」「12」「1」「1」「6」「20」「9」：表四的数据行有 16 个单元格（应为 15 个），无法确定哪一个是多出的：整行没有放入。',
+    );
   });
 
   it('reads the title and the template from the page', () => {

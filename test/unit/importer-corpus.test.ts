@@ -98,6 +98,7 @@ describe('2020-jiyuan-gongan.txt (web text, tabs; 16 zeros for 15 cells)', () =>
       {
         table: 'appeals',
         line: 88,
+        where: '第 88 行',
         values: Array.from({ length: 16 }, () => '0'),
         reason: '表四的数据行有 16 个单元格（应为 15 个），无法确定哪一个是多出的：整行没有放入',
       },
@@ -250,7 +251,7 @@ describe('2025-shanghai-shizhengfu-bangongting.txt (PDF to markdown, labels spli
   it('says what it placed by order and which heading it supplied', () => {
     const warnings = result.issues.map((i) => i.message);
     expect(warnings).toContain(
-      '第 124 行的数字没有行标签（原文的标签与数字分开了）；前后两行已识别，中间只缺这一行，按位置放入表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」行。请对照原文核对。',
+      '原文第 124 行的数字没有行标签（原文的标签与数字分开了）；前后两行已识别，中间只缺这一行，按位置放入表三「（二）部分公开（区分处理的，只计这一情形，不计其他情形）」行。请对照原文核对。',
     );
     expect(warnings).toContain(
       '原文没有印标题「五、存在的主要问题及改进情况」：表四之后的正文按模板放在这个标题下。请对照原文核对。',

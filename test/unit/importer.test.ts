@@ -276,6 +276,7 @@ describe('failure modes: exit non-zero with a clear list', () => {
       {
         table: 'applications',
         line: expect.any(Number),
+        where: expect.stringMatching(/^第 \d+ 行$/u),
         values: ['1020', '1021', '1022', '1023', '1024', '1025', '1026', '99'],
         reason:
           '表三「（一）予以公开」行有 8 个单元格（应为 7 个），无法确定哪一个是多出的：整行没有放入',
@@ -304,6 +305,7 @@ describe('failure modes: exit non-zero with a clear list', () => {
       {
         table: 'proactive',
         line: expect.any(Number),
+        where: expect.stringMatching(/^第 \d+ 行$/u),
         values: [String(expectedCells(2021)[licensing[0] as string]), '77'],
         reason:
           '表二第二十条第（五）项「行政许可」行有 2 个单元格（应为 1 个），无法确定哪一个是多出的：整行没有放入',
@@ -324,6 +326,7 @@ describe('failure modes: exit non-zero with a clear list', () => {
       {
         table: 'appeals',
         line: expect.any(Number),
+        where: expect.stringMatching(/^第 \d+ 行$/u),
         values: Array.from({ length: 16 }, (_, i) => String(i + 1)),
         reason: '表四的数据行有 16 个单元格（应为 15 个），无法确定哪一个是多出的：整行没有放入',
       },
@@ -341,6 +344,7 @@ describe('failure modes: exit non-zero with a clear list', () => {
       {
         table: 'applications',
         line: expect.any(Number),
+        where: expect.stringMatching(/^第 \d+ 行$/u),
         values: ['1070', '1071', '1072', '1073', '1074', '1075', '1076'],
         reason:
           '无法识别的行标签「三、本年度办理结果 （三）不予公开 4.保护个人隐私」（按位置可能是「（三）不予公开 4.保护第三方合法权益」）',

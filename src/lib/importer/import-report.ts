@@ -41,6 +41,8 @@ export interface ImportOptions {
   readonly fileName?: string;
   /** Numbers the input layer (a PDF's page layout) could not place: they make the import a draft. */
   readonly inputUnplaced?: readonly LayoutUnplaced[];
+  /** The original's place of each line of a converted input (`InputRead.places`). */
+  readonly places?: readonly string[];
 }
 
 export interface ImportResult {
@@ -104,7 +106,7 @@ export function agencyFromTitle(title: string): string | null {
 }
 
 export function importReport(input: string, options: ImportOptions = {}): ImportResult {
-  const doc = readSource(input);
+  const doc = readSource(input, options.places);
   const frame = readFrame(doc);
   // Problems are about the original: they name its file, and the table (as the field).
   const file = options.fileName ?? '原文';
@@ -337,6 +339,8 @@ export function summaryLines(r: {
   readonly issues: readonly Problem[];
   readonly unplaced: readonly Unplaced[];
   readonly inputUnplaced?: readonly LayoutUnplaced[];
+  /** The original's place of each line of a converted input (`InputRead.places`). */
+  readonly places?: readonly string[];
 }): string[] {
   const out: string[] = [];
   for (const i of r.issues) {
@@ -345,7 +349,7 @@ export function summaryLines(r: {
   }
   for (const u of r.unplaced) {
     out.push(
-      `未放入的数字：原文第 ${u.line} 行 ${u.values.map((v) => `「${v}」`).join('')}：${u.reason}。`,
+      `未放入的数字：原文${u.where} ${u.values.map((v) => `「${v}」`).join('')}：${u.reason}。`,
     );
   }
   for (const u of r.inputUnplaced ?? []) {

@@ -32,6 +32,7 @@ export function readAppeals(
   read.numbersSeen += seen;
   const width = APPEALS_ROWS.length * APPEALS_COLUMNS.length;
   const firstLine = rows[0]?.line ?? 0;
+  const where = rows[0]?.where ?? `第 ${firstLine} 行`;
   if (rows.length === 0) {
     read.issues.push({
       file: read.file,
@@ -46,6 +47,7 @@ export function readAppeals(
     read.unplaced.push({
       table: 'appeals',
       line: firstLine,
+      where,
       values: rawList(values),
       reason: `表四的数据行有 ${values.length} 个单元格（应为 ${width} 个），两端都有空白单元格，无法确定哪些是多出的空白、数字属于哪一列`,
     });
@@ -61,6 +63,7 @@ export function readAppeals(
     read.unplaced.push({
       table: 'appeals',
       line: firstLine,
+      where,
       values: rawList(fitted.cells),
       reason: `表四只读到 ${fitted.cells.length} 个单元格（应为 ${width} 个），无法确定哪些单元格空白`,
     });
@@ -77,6 +80,7 @@ export function readAppeals(
     read.unplaced.push({
       table: 'appeals',
       line: firstLine,
+      where,
       values: rawList(values),
       reason: tooManyCells('表四的数据行', fitted.printed, width),
     });

@@ -161,6 +161,7 @@ export function readApplications(
       read.unplaced.push({
         table: 'applications',
         line: row.line,
+        where: row.where,
         values: rawList(row.values),
         reason: `${label}有 ${row.values.length} 个单元格（应为 ${width} 个），两端都有空白单元格，无法确定数字属于哪一列`,
       });
@@ -172,6 +173,7 @@ export function readApplications(
       read.unplaced.push({
         table: 'applications',
         line: row.line,
+        where: row.where,
         values: rawList(row.values),
         reason: tooManyCells(label, fitted.printed, width),
       });
@@ -193,6 +195,7 @@ export function readApplications(
         read.unplaced.push({
           table: 'applications',
           line: row.line,
+          where: row.where,
           values: rawList(fitted.cells),
           reason: `${label}只读到 ${fitted.cells.length} 个单元格（应为 ${width} 个），无法确定哪些单元格空白`,
         });
@@ -206,7 +209,7 @@ export function readApplications(
         file: read.file,
         severity: 'warning',
         field: 'applications',
-        message: `第 ${row.line} 行的数字没有行标签（原文的标签与数字分开了）；前后两行已识别，中间只缺这一行，按位置放入${label}。请对照原文核对。`,
+        message: `原文${row.where}的数字没有行标签（原文的标签与数字分开了）；前后两行已识别，中间只缺这一行，按位置放入${label}。请对照原文核对。`,
       });
     }
     APPLICATION_COLUMNS.forEach((column, k) => {
@@ -273,6 +276,7 @@ export function readApplications(
     read.unplaced.push({
       table: 'applications',
       line: row.line,
+      where: row.where,
       values: rawList(row.values),
       reason: row.norm
         ? `无法识别的行标签「${row.label}」${guess}`

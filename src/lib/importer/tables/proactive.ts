@@ -52,7 +52,7 @@ export function readProactive(
   const unplace = (row: Row, cells: readonly Cell[], reason: string) => {
     const values = rawList(cells);
     if (values.length > 0)
-      read.unplaced.push({ table: 'proactive', line: row.line, values, reason });
+      read.unplaced.push({ table: 'proactive', line: row.line, where: row.where, values, reason });
   };
 
   for (const parsed of rows) {

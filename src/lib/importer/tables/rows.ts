@@ -19,7 +19,10 @@ import type { SourceLine } from '../source.ts';
 /** Numbers that could not be placed, with where they were printed and why. */
 export interface Unplaced {
   readonly table: TableId;
+  /** The line of the importer's text form. */
   readonly line: number;
+  /** Where the original prints it, in words: 「第 88 行」, 「第 3 页」, 「工作表「表三」第 12 行」. */
+  readonly where: string;
   readonly values: readonly string[];
   readonly reason: string;
 }
@@ -54,6 +57,8 @@ export interface TableBlock {
 
 export interface Row {
   readonly line: number;
+  /** The row's place in the original, in words (see Unplaced.where). */
+  readonly where: string;
   /** All cells but ruled lines, as printed. */
   readonly cells: readonly Cell[];
   /** Text cells joined, as printed. */
@@ -147,6 +152,7 @@ export function buildRows(lines: readonly SourceLine[]): Row[] {
       .join(' ');
     rows.push({
       line: line.number,
+      where: line.where ?? `第 ${line.number} 行`,
       cells,
       label,
       norm: normLabel(label),
