@@ -1,5 +1,5 @@
 /** `npm run import` as an editor runs it: files written, agency added, exit codes, messages. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importReport } from '../../src/lib/importer/import-report.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'test/fixtures/corpus');
@@ -200,4 +201,67 @@ describe('npm run import with a folder (batch)', () => {
     );
     expect(r.status).toBe(1);
   });
+});
+
+describe('npm run import interrupted in the middle of a batch', () => {
+  it('leaves no temporary or half-written file; the files written before are whole', async () => {
+    const out = archive();
+    cpSync(join(ROOT, 'data/agencies.yaml'), join(out, 'data/agencies.yaml'));
+    // Thirty reports of one agency, one per year: each import writes its own two files.
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-in-'));
+    dirs.push(dir);
+    const text = readFileSync(join(CORPUS, '2023-shuyangxian-fagaiju.txt'), 'utf8');
+    const years = Array.from({ length: 30 }, (_, i) => 2024 + i);
+    const inputs = new Map<number, string>();
+    for (const y of years) {
+      const t = text.replaceAll('沭阳县发展和改革局2023年', `沭阳县发展和改革局${y}年`);
+      inputs.set(y, t);
+      writeFileSync(join(dir, `r-${y}.txt`), t);
+    }
+    const child = spawn(process.execPath, ['scripts/import.ts', dir, '--out', out], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
+      // Interrupt once three reports are written and the fourth is being read.
+      if (!sent && stdout.includes('[4/30]')) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+
+    expect(sent).toBe(true);
+    expect(code).toBe(130);
+    expect(stderr).toContain('导入被中断：正在写入的文件已删除，已写完的文件保留。');
+    expect(stdout).not.toContain('导入汇总');
+    const files = (sub: string) => readdirSync(join(out, sub), { recursive: true }).map(String);
+    const yamls = files('data/reports/shuyangxian-fagaiju');
+    const mdxs = files('src/content/reports/shuyangxian-fagaiju');
+    // Stopped mid-batch: some reports written, not all; nothing temporary anywhere.
+    expect(yamls.length).toBeGreaterThanOrEqual(3);
+    expect(yamls.length).toBeLessThan(30);
+    expect([...files('data'), ...files('src')].filter((f) => /\.tmp$/u.test(f))).toEqual([]);
+    // Every report written is whole: both of its files, each exactly what a full import writes.
+    expect(mdxs.map((f) => f.replace('.mdx', '')).sort()).toEqual(
+      yamls.map((f) => f.replace('.yaml', '')).sort(),
+    );
+    for (const f of yamls) {
+      const year = Number(f.replace('.yaml', ''));
+      const expected = importReport(inputs.get(year) ?? '', { fileName: `r-${year}.txt` });
+      expect(readFileSync(join(out, 'data/reports/shuyangxian-fagaiju', f), 'utf8')).toBe(
+        expected.yaml,
+      );
+      expect(
+        readFileSync(join(out, 'src/content/reports/shuyangxian-fagaiju', `${year}.mdx`), 'utf8'),
+      ).toBe(expected.mdx);
+    }
+  }, 90_000);
 });
