@@ -101,6 +101,20 @@ describe('the demo reports exported to PDF by LibreOffice (table lines 2.5 times
   });
 });
 
+describe('prose of a LibreOffice PDF (spaces around every number)', () => {
+  it('joins the lines of a paragraph wrapped at the page width', async () => {
+    const name = 'shanghai-shizhengfu-bangongting-2025.lo.pdf';
+    const input = await readInput(bytes(`test/fixtures/import-inputs/generated/${name}`), name);
+    const result = importReport(input.text, { year: 2025 });
+    expect(result.mdx).toContain(
+      '\n\n2025 年，上海市人民政府办公厅坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大和二十届历次全会精神，',
+    );
+    expect(result.mdx).toContain(
+      '本年度报告中所列数据统计期限为 2025 年 1 月 1 日至 12 月 31 日。本年度报告电子版可在上海市人民政府门户网站（www.shanghai.gov.cn）下载。\n\n## 一、总体情况\n',
+    );
+  });
+});
+
 /** Positioned items for synthetic pages: one text run per call. */
 function items(page: number, runs: readonly [number, number, string, number?][]): PositionedItem[] {
   return runs.map(([x, y, str, size = 9]) => ({
