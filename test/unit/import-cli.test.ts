@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
 import { importReport } from '../../src/lib/importer/import-report.ts';
+import { renderReport } from '../support/make-import-inputs.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'test/fixtures/corpus');
@@ -98,6 +100,29 @@ describe('npm run import', () => {
     );
     expect(r.stdout).toContain('导入不完整：没有写入任何文件。');
     expect(existsSync(join(out, 'data/reports'))).toBe(false);
+  });
+
+  it("names the copied text's own line for a row whose blanks the copy lost", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-copy-'));
+    dirs.push(dir);
+    // A browser copy of the page: every paragraph and table cell on a line of its own.
+    const copy = parse(renderReport('shanghai-shizhengfu-bangongting/2019'))
+      .querySelectorAll('h1, p, td')
+      .map((el) => el.textContent.trim())
+      .join('\n');
+    expect(copy.split('\n')[90]).toBe('一、本年新收政府信息公开申请数量');
+    writeFileSync(join(dir, 'copy.txt'), copy);
+    const r = run(
+      join(dir, 'copy.txt'),
+      '--agency',
+      'shanghai-shizhengfu-bangongting',
+      '--out',
+      archive(),
+    );
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      '未放入的数字：原文第 91 行 「821」「35」「2」「1」「859」：表三「一、本年新收政府信息公开申请数量」行只读到 5 个单元格（应为 7 个），无法确定哪些单元格空白。',
+    );
   });
 
   it('--allow-partial writes the draft, marked, and still exits 1', () => {
