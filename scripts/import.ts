@@ -188,6 +188,7 @@ for (const [n, file] of files.entries()) {
   const result = importReport(input.text, {
     fileName: basename(file),
     inputUnplaced: input.unplaced,
+    ...(input.places ? { places: input.places } : {}),
     ...(values.year ? { year: Number(values.year) } : {}),
   });
   const year = result.year;

@@ -3,6 +3,8 @@
  * (polled from /proc every 50 ms: Pagefind's indexer runs as a child of Node). Every output line
  * and every memory sample carries the time it was seen, so the bench can cut the run into stages
  * at the lines Astro and the integrations already log, without instrumenting the build.
+ * It also adds up the CPU time (user + system) of every process of the tree, from the same polls:
+ * on a shared machine CPU seconds vary far less with the load than wall time does.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -20,6 +22,21 @@ function children(pid: number): number[] {
   return out;
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+/** CPU seconds (user + system) a process has used so far. */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
 function rssOf(pid: number): { bytes: number; name: string } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -35,6 +52,8 @@ function rssOf(pid: number): { bytes: number; name: string } {
 export interface Sample {
   readonly at: number;
   readonly total: number;
+  /** CPU seconds used by the tree so far (every process seen, up to its last poll). */
+  readonly cpu: number;
   readonly byName: Readonly<Record<string, number>>;
 }
 
@@ -54,6 +73,8 @@ export interface Measured {
   readonly lines: readonly Line[];
   readonly stdout: string;
   readonly code: number | null;
+  /** CPU seconds (user + system) of the whole tree, as polled (the last 50 ms of a process missed). */
+  readonly cpuSeconds: number;
 }
 
 export function measure(
@@ -80,6 +101,7 @@ export function measure(
     let peakRss = 0;
     const peakByName: Record<string, number> = {};
     const samples: Sample[] = [];
+    const cpuByPid = new Map<number, number>();
     const timer = setInterval(() => {
       if (child.pid === undefined) return;
       let total = 0;
@@ -88,13 +110,17 @@ export function measure(
       while (queue.length) {
         const pid = queue.pop()!;
         const { bytes, name } = rssOf(pid);
+        const cpu = cpuOf(pid);
+        if (cpu > (cpuByPid.get(pid) ?? 0)) cpuByPid.set(pid, cpu);
         total += bytes;
         byName[name] = (byName[name] ?? 0) + bytes;
         peakByName[name] = Math.max(peakByName[name] ?? 0, bytes);
         queue.push(...children(pid));
       }
       peakRss = Math.max(peakRss, total);
-      samples.push({ at: performance.now() - start, total, byName });
+      let cpu = 0;
+      for (const c of cpuByPid.values()) cpu += c;
+      samples.push({ at: performance.now() - start, total, byName, cpu });
     }, 50);
     child.on('error', reject);
     child.on('close', (code) => {
@@ -102,7 +128,8 @@ export function measure(
       const end = performance.now() - start;
       for (const s of ['out', 'err'] as const)
         if (partial[s]) lines.push({ at: end, text: partial[s] });
-      resolve({ wallMs: end, peakRss, peakByName, samples, lines, stdout, code });
+      const cpuSeconds = samples.at(-1)?.cpu ?? 0;
+      resolve({ wallMs: end, peakRss, peakByName, samples, lines, stdout, code, cpuSeconds });
     });
   });
 }

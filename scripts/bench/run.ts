@@ -1,8 +1,11 @@
 /**
- * `npm run bench -- --reports N [--prose corpus|long] [--keep] [--seed S] [--dir D] [--no-search]`:
+ * `npm run bench -- --reports N [--prose corpus|long] [--keep] [--seed S] [--dir D] [--no-search]
+ * [--rebuild]`:
  * writes N synthetic reports into a temporary folder outside the project, builds them with the
- * project's real pipeline (`astro build` with NIANBAO_CONTENT, from a cold content cache), and
- * prints one table of figures: per-stage time and memory, output bytes by kind, search bytes.
+ * project's real pipeline (`npm run build`'s scripts/build.ts with NIANBAO_CONTENT: `astro build`,
+ * then the search index once Astro has exited; the content data store and the content check's
+ * cache cleared first), and prints one table of figures: per-stage time and memory, output bytes
+ * by kind, search bytes. `--rebuild` then changes one report and builds again with warm caches.
  * A benchmark prints; it never asserts on time.
  *
  * Stages are cut at lines the build already logs (no instrumentation in src/): the first
@@ -21,6 +24,7 @@ import {
   readdirSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,6 +36,8 @@ import { generateArchive, PROSE_LENGTHS, type ProseLength } from './generate.ts'
 import { gib, kb, measure, mib, type Measured } from './measure.ts';
 
 const PROJECT = resolve(import.meta.dirname, '../..');
+/** The content check's cache between builds (src/lib/content/check-cache.ts). */
+const CHECK_CACHE = 'node_modules/.cache/nianbao/check';
 
 /** Gzipped bytes of a built page and the stylesheets and scripts it references (what a CDN sends). */
 export function pageTransfer(
@@ -78,6 +84,8 @@ export function outputKind(rel: string): string {
 export interface Stage {
   readonly name: string;
   readonly ms: number;
+  /** CPU seconds of the whole tree within the stage. */
+  readonly cpu: number;
   /** Peak RSS of the whole tree, of Node and of Pagefind's binary within the stage. */
   readonly tree: number;
   readonly node: number;
@@ -90,6 +98,8 @@ const STAGE_ENDS: readonly [string, RegExp][] = [
   ['types + bundling (Vite)', /generating static routes/],
   ['page rendering (incl. per-report downloads)', /✓ Completed in/],
   ['archive-wide downloads', /\[nianbao:archive-downloads\]/],
+  // scripts/build.ts (npm run build) says when Astro's process has exited.
+  ['finish (Astro after the hooks, until it exits)', /\[nianbao:build\]/],
   ['search index (Pagefind)', /\[nianbao:search-index\]/],
 ];
 
@@ -107,9 +117,11 @@ export function stages(run: Measured): Stage[] {
   const cut = (name: string, to: number) => {
     const within = run.samples.filter((s) => s.at >= from && s.at <= to);
     const peak = (f: (s: (typeof within)[number]) => number) => Math.max(0, ...within.map(f));
+    const cpuAt = (t: number) => run.samples.findLast((s) => s.at <= t)?.cpu ?? 0;
     out.push({
       name,
       ms: to - from,
+      cpu: cpuAt(to) - cpuAt(from),
       tree: peak((s) => s.total),
       node: peak((s) => s.total - pagefindOf(s.byName)),
       pagefind: peak((s) => pagefindOf(s.byName)),
@@ -123,7 +135,12 @@ export function stages(run: Measured): Stage[] {
     line = i + 1;
     cut(name, run.lines[i]!.at);
   }
-  cut('finish (Astro after the hooks)', run.wallMs);
+  cut(
+    run.lines.some((l) => /\[nianbao:build\]/.test(l.text))
+      ? 'finish (the build script exits)'
+      : 'finish (Astro after the hooks)',
+    run.wallMs,
+  );
   return out;
 }
 
@@ -205,6 +222,23 @@ async function searchBytes(
   }
 }
 
+/**
+ * Changes one report of a generated archive the way an editor would (a sentence added to its
+ * prose, a comment line to its YAML) and returns its id. The first report in path order.
+ */
+export function changeOneReport(dir: string): string {
+  const reports = join(dir, 'data/reports');
+  const agency = readdirSync(reports).sort()[0]!;
+  const year = readdirSync(join(reports, agency))
+    .sort()[0]!
+    .replace(/\.yaml$/, '');
+  const yaml = join(reports, agency, `${year}.yaml`);
+  writeFileSync(yaml, `# 编辑改过一处。\n${readFileSync(yaml, 'utf8')}`);
+  const mdx = join(dir, 'src/content/reports', agency, `${year}.mdx`);
+  writeFileSync(mdx, `${readFileSync(mdx, 'utf8').trimEnd()}\n\n本报告已于次年更正一处文字。\n`);
+  return `${agency}/${year}`;
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function loadAverage(): string {
@@ -220,13 +254,14 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       dir: { type: 'string' },
       'no-search': { type: 'boolean', default: false },
+      rebuild: { type: 'boolean', default: false },
     },
   });
   const n = Number(values.reports);
   const prose = values.prose as ProseLength;
   if (!Number.isInteger(n) || n < 1 || !PROSE_LENGTHS.includes(prose)) {
     console.error(
-      '用法：npm run bench -- --reports <数量> [--prose corpus|long] [--keep] [--seed <整数>] [--dir <目录>] [--no-search]',
+      '用法：npm run bench -- --reports <数量> [--prose corpus|long] [--keep] [--seed <整数>] [--dir <目录>] [--no-search] [--rebuild]',
     );
     process.exitCode = 2;
     return;
@@ -251,8 +286,7 @@ async function main(): Promise<void> {
       `prose per report (${prose}), non-space characters: min ${generated.prose.min}, median ${generated.prose.median}, mean ${generated.prose.mean}, max ${generated.prose.max}`,
     );
 
-    // A cold build, as on a CI runner: Astro's content data store would otherwise carry the
-    // rendered prose of the previous run.
+    // Neither Astro's content data store nor the content check's cache may carry a previous run.
     const dataStore = join(PROJECT, 'node_modules/.astro/data-store.json');
     rmSync(dataStore, { force: true });
     const env: NodeJS.ProcessEnv = {
@@ -261,17 +295,36 @@ async function main(): Promise<void> {
       SITE_BASE: '/',
       ASTRO_TELEMETRY_DISABLED: '1',
     };
-    const build = await measure(
-      process.execPath,
-      [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist],
-      { cwd: PROJECT, env },
-    );
+    // A cold build, as on a CI runner: Astro's content data store would otherwise carry the
+    // rendered prose of the previous run.
+    rmSync(join(PROJECT, CHECK_CACHE), { recursive: true, force: true });
+    // As `npm run build` runs it: `astro build`, then the search index once Astro has exited.
+    // (A checkout from before scripts/build.ts, e.g. the baseline, builds with astro build.)
+    const buildScript = join(PROJECT, 'scripts/build.ts');
+    const buildCommand = existsSync(buildScript)
+      ? [buildScript, '--outDir', dist]
+      : [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist];
+    const build = await measure(process.execPath, buildCommand, { cwd: PROJECT, env });
     const loadAfter = loadAverage();
     if (build.code !== 0) {
       console.error(build.stdout.slice(-4000));
       throw new Error(`astro build exited ${build.code}`);
     }
     const storeBytes = existsSync(dataStore) ? statSync(dataStore).size : 0;
+    // --rebuild: one report changes (a sentence in its prose, a comment in its YAML) and the
+    // site is built again with both caches warm, as an editor's next build or a CI job that keeps
+    // node_modules/.cache and node_modules/.astro.
+    let rebuild: { run: Measured; load: string; report: string } | undefined;
+    if (values.rebuild) {
+      const changed = changeOneReport(dir);
+      const loadBefore = loadAverage();
+      const run = await measure(process.execPath, buildCommand, { cwd: PROJECT, env });
+      if (run.code !== 0) {
+        console.error(run.stdout.slice(-4000));
+        throw new Error(`astro build (rebuild) exited ${run.code}`);
+      }
+      rebuild = { run, load: `${loadBefore} / ${loadAverage()}`, report: changed };
+    }
     const pages = readdirSync(join(dist, 'reports')).reduce(
       (s, a) => s + readdirSync(join(dist, 'reports', a)).length,
       0,
@@ -289,17 +342,32 @@ async function main(): Promise<void> {
       ['reports', `${generated.reports} (prose ${prose}, median ${generated.prose.median} chars)`],
       ['load average before / after the build', `${loadBefore} / ${loadAfter}`],
       ['build wall time (build + downloads + index)', seconds(build.wallMs)],
+      ['CPU time of the build (user + system, whole tree)', `${build.cpuSeconds.toFixed(1)} s`],
     ];
     for (const st of stages(build))
       rows.push([
         `  ${st.name}`,
-        `${seconds(st.ms)}; peak tree ${gib(st.tree)}, Node+esbuild ${gib(st.node)}${st.pagefind ? `, Pagefind ${gib(st.pagefind)}` : ''}`,
+        `${seconds(st.ms)} (CPU ${st.cpu.toFixed(1)} s); peak tree ${gib(st.tree)}, Node+esbuild ${gib(st.node)}${st.pagefind ? `, Pagefind ${gib(st.pagefind)}` : ''}`,
       ]);
     for (const [kind, t] of Object.entries(routeTimes(build)))
       rows.push([
         `    routes: ${kind}`,
         `${seconds(t.ms)} for ${t.routes} routes (Astro's +ms sum)`,
       ]);
+    if (rebuild) {
+      rows.push(
+        [
+          `rebuild after one report changed (${rebuild.report})`,
+          `${seconds(rebuild.run.wallMs)} (CPU ${rebuild.run.cpuSeconds.toFixed(1)} s)`,
+        ],
+        ['  load average before / after the rebuild', rebuild.load],
+      );
+      for (const st of stages(rebuild.run))
+        rows.push([
+          `  ${st.name}`,
+          `${seconds(st.ms)} (CPU ${st.cpu.toFixed(1)} s); peak tree ${gib(st.tree)}, Node+esbuild ${gib(st.node)}${st.pagefind ? `, Pagefind ${gib(st.pagefind)}` : ''}`,
+        ]);
+    }
     rows.push(
       ['peak RSS, whole process tree', gib(build.peakRss)],
       [

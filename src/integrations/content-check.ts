@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { loadArchiveCached } from '../lib/content/archive-cache.ts';
+import { loadArchiveCached, releaseArchive } from '../lib/content/archive-cache.ts';
 import { contentRoot } from '../lib/content/content-root.ts';
 import { draftRefusal } from '../lib/content/drafts.ts';
 import { formatReport, hasErrors } from '../lib/content/problems.ts';
@@ -10,11 +10,12 @@ import { formatReport, hasErrors } from '../lib/content/problems.ts';
  * `npm run check` prints, in the same Chinese words, before any other error can come first.
  */
 export default function contentCheck(): AstroIntegration {
+  let root = '';
   return {
     name: 'nianbao:content-check',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
-        const root = contentRoot(fileURLToPath(config.root));
+        root = contentRoot(fileURLToPath(config.root));
         const archive = loadArchiveCached(root, command === 'dev');
         const refusal =
           command === 'build' ? draftRefusal(archive.reports, process.env) : undefined;
@@ -26,6 +27,9 @@ export default function contentCheck(): AstroIntegration {
         }
         logger.warn(`\n${report}`);
       },
+      // Content sync (the loaders) runs before this hook: the archive is not needed in memory
+      // while pages render (archive-cache.ts).
+      'astro:build:start': () => releaseArchive(root),
     },
   };
 }

@@ -22,6 +22,7 @@ import {
   toSearchParams,
   type SearchState,
 } from '../lib/site/search.ts';
+import { mergeShardIndexes } from '../lib/shards/merge-search.ts';
 
 /** The part of Pagefind's browser API this page uses. */
 interface PagefindSubResult {
@@ -127,7 +128,8 @@ class NbSearch extends HTMLElement {
         ...(this.dataset.cacheTag ? { metaCacheTag: this.dataset.cacheTag } : {}),
       });
       await pf.init();
-      return pf;
+      // The top level of a sharded archive merges the other shards' indexes (data-merge).
+      return mergeShardIndexes(pf, this.dataset.merge);
     })();
     return this.#pagefind;
   }

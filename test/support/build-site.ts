@@ -10,7 +10,14 @@ export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
  * `content` is a folder laid out like the project (defaults to the project's own content).
  */
 export function buildSite(
-  options: { content?: string; base?: string; outDir?: string; site?: string } = {},
+  options: {
+    content?: string;
+    base?: string;
+    outDir?: string;
+    site?: string;
+    /** `npm run build`'s way (scripts/build.ts: the index after Astro exits) instead of `astro build`. */
+    viaBuildScript?: boolean;
+  } = {},
 ): string {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'nianbao-build-'));
   const env: NodeJS.ProcessEnv = {
@@ -39,14 +46,13 @@ export function buildSite(
   // SITE_URL only when asked for: absolute URLs (canonical, feed, sitemap) depend on it.
   if (options.site) env.SITE_URL = options.site;
   else delete env.SITE_URL;
-  execFileSync(
-    process.execPath,
-    [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-    {
-      cwd: PROJECT_ROOT,
-      env,
-      stdio: 'pipe',
-    },
-  );
+  const command = options.viaBuildScript
+    ? [join(PROJECT_ROOT, 'scripts/build.ts')]
+    : [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
+  execFileSync(process.execPath, [...command, '--outDir', outDir], {
+    cwd: PROJECT_ROOT,
+    env,
+    stdio: 'pipe',
+  });
   return outDir;
 }

@@ -82,4 +82,29 @@ describe('corrections', () => {
       `${BASE + 6} corrections[0].cells[0].cell 「applications.received.person」不是 2019 年版表格的单元格路径（写法与 cell_notes 相同，例如 applications.received.natural）。`,
     ]);
   });
+
+  it('a cell corrected twice: the latest entry holds the current value, the earlier ones chain', () => {
+    const twice = (firstNew: number) =>
+      read(
+        [
+          'corrections:',
+          '  - date: 2026-05-01',
+          '    kind: erratum',
+          '    reason: 机构再次更正',
+          '    cells:',
+          `      - { cell: applications.received.natural, old: 5, new: 6 }`,
+          '  - date: 2026-03-01',
+          '    kind: typo',
+          '    reason: 录入时打错',
+          '    cells:',
+          `      - { cell: applications.received.natural, old: 4, new: ${firstNew} }`,
+          '',
+        ].join('\n'),
+      );
+    expect(twice(5).said).toEqual([]);
+    expect(twice(5).result.corrections?.map((c) => c.date)).toEqual(['2026-05-01', '2026-03-01']);
+    expect(twice(3).said).toEqual([
+      `${BASE + 6} corrections[0].cells[0].old 同一格的更正应前后相接：表三「一、本年新收政府信息公开申请数量」行「自然人」列（applications.received.natural）在 2026-03-01 的更正中已改为 3，这一条（2026-05-01）的原值 old 却是 5。请把 old 改为 3，或核对两条更正的日期。`,
+    ]);
+  });
 });

@@ -18,6 +18,7 @@ import {
   atomFeed,
   jsonLdText,
   newestFirst,
+  pagesModified,
   reportJsonLd,
   sitemap,
 } from '../../src/lib/site/discovery.ts';
@@ -48,7 +49,7 @@ describe('the Atom feed', () => {
     reportUrl: (r) => abs(`/reports/${r.id}/`),
   });
 
-  it('lists reports by publication date, newest first, and is updated at the newest', () => {
+  it('lists reports by publication date, newest first; a correction moves <updated>', () => {
     const ids = [...feed.matchAll(/<id>(.*?)<\/id>/g)].map((m) => m[1]);
     expect(ids).toEqual([
       'https://example.org/fixture/feed.xml',
@@ -56,8 +57,35 @@ describe('the Atom feed', () => {
       'https://example.org/fixture/reports/fixture-city-gov/2021/',
       'https://example.org/fixture/reports/fixture-city-gov/2020/',
     ]);
-    expect(feed).toContain('<updated>2024-01-20T00:00:00Z</updated>');
+    const updated = [...feed.matchAll(/<updated>(.*?)<\/updated>/g)].map((m) => m[1]);
+    // The feed, then its entries: 示例市 2021 (published 2022-01-28) was corrected on 2024-06-15,
+    // which is later than the newest publication (2024-01-20).
+    expect(updated).toEqual([
+      '2024-06-15T00:00:00Z',
+      '2024-01-20T00:00:00Z',
+      '2024-06-15T00:00:00Z',
+      '2021-03-30T00:00:00Z',
+    ]);
+    expect(feed).toContain(
+      '<published>2022-01-28T00:00:00Z</published>\n    <updated>2024-06-15T00:00:00Z</updated>',
+    );
     expect(feed).toContain('<published>2021-03-30T00:00:00Z</published>');
+  });
+
+  it('without corrections, the feed is updated at the newest publication', () => {
+    const plain = atomFeed(
+      archive.reports.map((r) => ({ ...r, corrections: [] })),
+      {
+        title: '档案',
+        siteUrl: abs('/'),
+        feedUrl: abs('/feed.xml'),
+        reportUrl: (r) => abs(`/reports/${r.id}/`),
+      },
+    );
+    expect(plain.match(/<updated>(.*?)<\/updated>/)?.[1]).toBe('2024-01-20T00:00:00Z');
+    expect(plain).toContain(
+      '<published>2022-01-28T00:00:00Z</published>\n    <updated>2022-01-28T00:00:00Z</updated>',
+    );
   });
 
   it('does not invent a publication date for an undated report', () => {
@@ -95,6 +123,31 @@ describe('sitemap and JSON-LD', () => {
   it('the sitemap lists each URL once, sorted', () => {
     expect(sitemap(['https://e.org/b/', 'https://e.org/a/', 'https://e.org/b/'])).toBe(
       '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n  <url><loc>https://e.org/a/</loc></url>\n  <url><loc>https://e.org/b/</loc></url>\n</urlset>\n',
+    );
+  });
+
+  it('lastmod: a page’s newest publication or correction date; none when no date is known', () => {
+    const [city2020, city2021, county] = [
+      'fixture-city-gov/2020',
+      'fixture-city-gov/2021',
+      'fixture-county-fgj/2023',
+    ].map((id) => archive.reports.find((r) => r.id === id)!);
+    expect(pagesModified([city2020!])).toBe('2021-03-30');
+    expect(pagesModified([city2021!])).toBe('2024-06-15');
+    expect(pagesModified([city2020!, county!])).toBe('2024-01-20');
+    expect(pagesModified(archive.reports)).toBe('2024-06-15');
+    const undated = { ...city2020!, frontmatter: { title: '无日期的报告' } };
+    expect(pagesModified([undated])).toBeUndefined();
+    // A correction dates even an undated report's page.
+    expect(pagesModified([{ ...undated, corrections: city2021!.corrections }])).toBe('2024-06-15');
+    expect(
+      sitemap([
+        { loc: 'https://e.org/r/', lastmod: '2024-06-15' },
+        { loc: 'https://e.org/a/', lastmod: undefined },
+        { loc: 'https://e.org/r/', lastmod: '2022-01-28' },
+      ]),
+    ).toBe(
+      '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n  <url><loc>https://e.org/a/</loc></url>\n  <url><loc>https://e.org/r/</loc><lastmod>2024-06-15</lastmod></url>\n</urlset>\n',
     );
   });
 

@@ -17,7 +17,12 @@ import { parse } from 'yaml';
 import { ROOT } from '../support/json-schema.ts';
 
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
-const STEPS = ['npm ci --no-audit --no-fund', 'npm run check', 'npm run build'];
+const STEPS = [
+  'npm ci --no-audit --no-fund',
+  'npm run check',
+  'npm run check:corrections',
+  'npm run build',
+];
 
 const ACTIONS_FILES = ['.github/workflows/content.yml', '.gitea/workflows/content.yml'];
 
@@ -27,12 +32,14 @@ describe('GitHub Actions and Gitea/Forgejo Actions', () => {
       expect(validateWorkflow(read(file)).errors).toEqual([]);
     });
 
-    it(`${file} runs npm ci, check and build on every pull request and keeps dist/`, () => {
+    it(`${file} runs npm ci, check, the corrections check and build on every pull request and keeps dist/`, () => {
       const wf = parse(read(file)) as any;
       expect(Object.keys(wf.on)).toEqual(['pull_request', 'push', 'workflow_dispatch']);
       expect(wf.on.pull_request).toBeNull(); // every pull request, any target branch
       const steps = wf.jobs['check-and-build'].steps as any[];
       expect(steps.filter((s) => s.run).map((s) => s.run)).toEqual(STEPS);
+      // The corrections check compares with the merge base: the whole history is needed.
+      expect(steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
       const setup = steps.find((s) => String(s.uses).startsWith('actions/setup-node@'));
       expect(setup.with['node-version-file']).toBe('.nvmrc');
       expect(read('.nvmrc').trim()).toBe('24');
@@ -97,12 +104,13 @@ describe('GitLab CI', () => {
     expect(run.output).toContain("'pathz' property is not expected to be here");
   });
 
-  it('runs npm ci, check and build on merge requests and keeps dist/', () => {
+  it('runs npm ci, check, the corrections check and build on merge requests (full history) and keeps dist/', () => {
     const ci = parse(read('.gitlab-ci.yml')) as any;
     expect(ci.workflow.rules[0]).toEqual({ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' });
     expect(ci['check-and-build'].script).toEqual(STEPS);
     expect(ci['check-and-build'].artifacts.paths).toEqual(['dist/']);
     expect(ci['check-and-build'].image).toMatch(/^node:24/);
+    expect(ci['check-and-build'].variables.GIT_DEPTH).toBe('0');
   });
 });
 

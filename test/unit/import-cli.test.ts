@@ -1,5 +1,5 @@
 /** `npm run import` as an editor runs it: files written, agency added, exit codes, messages. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -13,6 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
+import { importReport } from '../../src/lib/importer/import-report.ts';
+import { renderReport } from '../support/make-import-inputs.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(ROOT, 'test/fixtures/corpus');
@@ -93,10 +96,33 @@ describe('npm run import', () => {
     );
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(
-      '未放入的数字：原文第 88 行 「0」：表四的数据行有 16 个数字，表格只有 15 个单元格；按顺序放入前 15 个，多出的没有放入。',
+      `未放入的数字：原文第 88 行 ${'「0」'.repeat(16)}：表四的数据行有 16 个单元格（应为 15 个），无法确定哪一个是多出的：整行没有放入。`,
     );
     expect(r.stdout).toContain('导入不完整：没有写入任何文件。');
     expect(existsSync(join(out, 'data/reports'))).toBe(false);
+  });
+
+  it("names the copied text's own line for a row whose blanks the copy lost", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-copy-'));
+    dirs.push(dir);
+    // A browser copy of the page: every paragraph and table cell on a line of its own.
+    const copy = parse(renderReport('shanghai-shizhengfu-bangongting/2019'))
+      .querySelectorAll('h1, p, td')
+      .map((el) => el.textContent.trim())
+      .join('\n');
+    expect(copy.split('\n')[90]).toBe('一、本年新收政府信息公开申请数量');
+    writeFileSync(join(dir, 'copy.txt'), copy);
+    const r = run(
+      join(dir, 'copy.txt'),
+      '--agency',
+      'shanghai-shizhengfu-bangongting',
+      '--out',
+      archive(),
+    );
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      '未放入的数字：原文第 91 行 「821」「35」「2」「1」「859」：表三「一、本年新收政府信息公开申请数量」行只读到 5 个单元格（应为 7 个），无法确定哪些单元格空白。',
+    );
   });
 
   it('--allow-partial writes the draft, marked, and still exits 1', () => {
@@ -164,7 +190,7 @@ describe('npm run import with a folder (batch)', () => {
       /^a-shuyang\.txt +shuyangxian-fagaiju +2023 +2021 +75 +0 +0 +已写入$/u,
     );
     expect(table[3]).toMatch(
-      /^b-jiyuan\.txt +jiyuan-gongan +2020 +2019 +\d+ +1 +0 +未写入：导入不完整（加 --allow-partial 可写出草稿）$/u,
+      /^b-jiyuan\.txt +jiyuan-gongan +2020 +2019 +183 +16 +0 +未写入：导入不完整（加 --allow-partial 可写出草稿）$/u,
     );
     expect(table[4]).toMatch(/^c-old\.doc( +-){6} +未写入：/u);
     expect(r.stdout).toContain('2 个文件没有完整读取或没有写入（见上表）。');
@@ -200,4 +226,67 @@ describe('npm run import with a folder (batch)', () => {
     );
     expect(r.status).toBe(1);
   });
+});
+
+describe('npm run import interrupted in the middle of a batch', () => {
+  it('leaves no temporary or half-written file; the files written before are whole', async () => {
+    const out = archive();
+    cpSync(join(ROOT, 'data/agencies.yaml'), join(out, 'data/agencies.yaml'));
+    // Thirty reports of one agency, one per year: each import writes its own two files.
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-in-'));
+    dirs.push(dir);
+    const text = readFileSync(join(CORPUS, '2023-shuyangxian-fagaiju.txt'), 'utf8');
+    const years = Array.from({ length: 30 }, (_, i) => 2024 + i);
+    const inputs = new Map<number, string>();
+    for (const y of years) {
+      const t = text.replaceAll('沭阳县发展和改革局2023年', `沭阳县发展和改革局${y}年`);
+      inputs.set(y, t);
+      writeFileSync(join(dir, `r-${y}.txt`), t);
+    }
+    const child = spawn(process.execPath, ['scripts/import.ts', dir, '--out', out], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
+      // Interrupt once three reports are written and the fourth is being read.
+      if (!sent && stdout.includes('[4/30]')) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+
+    expect(sent).toBe(true);
+    expect(code).toBe(130);
+    expect(stderr).toContain('导入被中断：正在写入的文件已删除，已写完的文件保留。');
+    expect(stdout).not.toContain('导入汇总');
+    const files = (sub: string) => readdirSync(join(out, sub), { recursive: true }).map(String);
+    const yamls = files('data/reports/shuyangxian-fagaiju');
+    const mdxs = files('src/content/reports/shuyangxian-fagaiju');
+    // Stopped mid-batch: some reports written, not all; nothing temporary anywhere.
+    expect(yamls.length).toBeGreaterThanOrEqual(3);
+    expect(yamls.length).toBeLessThan(30);
+    expect([...files('data'), ...files('src')].filter((f) => /\.tmp$/u.test(f))).toEqual([]);
+    // Every report written is whole: both of its files, each exactly what a full import writes.
+    expect(mdxs.map((f) => f.replace('.mdx', '')).sort()).toEqual(
+      yamls.map((f) => f.replace('.yaml', '')).sort(),
+    );
+    for (const f of yamls) {
+      const year = Number(f.replace('.yaml', ''));
+      const expected = importReport(inputs.get(year) ?? '', { fileName: `r-${year}.txt` });
+      expect(readFileSync(join(out, 'data/reports/shuyangxian-fagaiju', f), 'utf8')).toBe(
+        expected.yaml,
+      );
+      expect(
+        readFileSync(join(out, 'src/content/reports/shuyangxian-fagaiju', `${year}.mdx`), 'utf8'),
+      ).toBe(expected.mdx);
+    }
+  }, 90_000);
 });

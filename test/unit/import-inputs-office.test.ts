@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { importReport } from '../../src/lib/importer/import-report.ts';
+import { importReport, summaryLines } from '../../src/lib/importer/import-report.ts';
 import { readInput } from '../../src/lib/importer/inputs/index.ts';
 import { decodeText, unstackCells } from '../../src/lib/importer/inputs/text.ts';
 import { readReportData } from '../../src/lib/content/report-data/read.ts';
@@ -30,6 +30,21 @@ describe('.docx saved by LibreOffice Writer', () => {
     expect(result.complete).toBe(true);
   });
 
+  it("names the Word table's row, not a line of its conversion, for a number not placed", async () => {
+    const input = await readInput(generated('jiyuan-gongan-2020.lo.docx'), 'x.docx');
+    // 表四's data row with a sixteenth cell.
+    const html = input.text.replace(
+      /(<td><p>0<\/p><\/td>)(<\/tr><\/table>)(?![\s\S]*<\/table>)/u,
+      '$1<td><p>0</p></td>$2',
+    );
+    expect(html).not.toBe(input.text);
+    const result = importReport(html, { year: 2020, fileName: 'x.docx' });
+    expect(result.unplaced.map((u) => u.where)).toEqual(['第 3 个表格第 4 行']);
+    expect(summaryLines(result)).toContain(
+      `未放入的数字：原文第 3 个表格第 4 行 ${'「0」'.repeat(16)}：表四的数据行有 16 个单元格（应为 15 个），无法确定哪一个是多出的：整行没有放入。`,
+    );
+  });
+
   it('keeps the title and the prose', async () => {
     const input = await readInput(generated('huaianshi-zhengfu-2024.lo.docx'), 'x.docx');
     const result = importReport(input.text);
@@ -39,24 +54,40 @@ describe('.docx saved by LibreOffice Writer', () => {
 });
 
 describe('.xlsx saved by LibreOffice Calc (merged cells, no section headings)', () => {
-  it.each(GENERATED_REPORTS.filter((id) => id !== 'shanghai-shizhengfu-bangongting/2019'))(
-    '%s imports to the hand-checked cells',
-    async (id) => {
-      const input = await readInput(generated(`${base(id)}.lo.xlsx`), `${base(id)}.xlsx`);
-      expect(input.kind).toBe('xlsx');
-      const result = importReport(input.text, { year: yearOf(id) });
-      expect(result.cells).toEqual(handChecked(id));
-      expect(result.complete).toBe(true);
-    },
-  );
+  it.each(GENERATED_REPORTS)('%s imports to the hand-checked cells', async (id) => {
+    const input = await readInput(generated(`${base(id)}.lo.xlsx`), `${base(id)}.xlsx`);
+    expect(input.kind).toBe('xlsx');
+    const result = importReport(input.text, { year: yearOf(id) });
+    expect(result.cells).toEqual(handChecked(id));
+    expect(result.placedCells).toHaveLength(Object.keys(handChecked(id)).length);
+    expect(result.complete).toBe(true);
+  });
 
-  it('reports the 2019 （六）其他处理 row, blank in every cell, as missing (known gap)', async () => {
+  it('reads the 2019 （六）其他处理 row, blank in every cell, as printed blanks (not missing)', async () => {
     const id = 'shanghai-shizhengfu-bangongting/2019';
     const input = await readInput(generated(`${base(id)}.lo.xlsx`), 'x.xlsx');
+    expect(input.text).toContain('\n（六）其他处理\t\t\t\t\t\t\t\n（七）总计\t767\t35\t');
     const result = importReport(input.text, { year: 2019 });
-    expect(result.cells).toEqual(handChecked(id));
-    expect(result.complete).toBe(false);
-    expect(result.issues.map((i) => i.message)).toContain('缺少表三「（六）其他处理」行。');
+    expect(result.placedCells.filter((p) => p.startsWith('applications.other.'))).toHaveLength(7);
+    expect(result.issues.map((i) => i.message)).not.toContain('缺少表三「（六）其他处理」行。');
+  });
+
+  it('names the sheet and its row, not a line of the conversion, for a number not placed', async () => {
+    const input = await readInput(generated('jiyuan-gongan-2020.lo.xlsx'), 'x.xlsx');
+    const lines = input.text.split('\n');
+    const at = lines.indexOf(`${'0\t'.repeat(15)}`);
+    expect(input.places?.[at]).toBe('工作表「Sheet1」第 48 行');
+    lines[at] = `${'0\t'.repeat(16)}`;
+    const result = importReport(lines.join('\n'), { year: 2020, places: input.places ?? [] });
+    expect(result.unplaced.map((u) => u.where)).toEqual(['工作表「Sheet1」第 48 行']);
+    expect(summaryLines(result)).toContain(
+      `未放入的数字：原文工作表「Sheet1」第 48 行 ${'「0」'.repeat(16)}：表四的数据行有 16 个单元格（应为 15 个），无法确定哪一个是多出的：整行没有放入。`,
+    );
+  });
+
+  it('keeps a caption merged across the table (第二十条第（五）项) a line of text', async () => {
+    const input = await readInput(generated('huaianshi-zhengfu-2024.lo.xlsx'), 'x.xlsx');
+    expect(input.text).toContain('\n第二十条第（五）项\n');
   });
 });
 
@@ -111,7 +142,7 @@ describe('text copied from a browser, every cell on its own line', () => {
   it('leaves rows whose blank cells the copy lost unplaced, never shifted', async () => {
     const id = 'shanghai-shizhengfu-bangongting/2019';
     const input = await readInput(new TextEncoder().encode(copy(id)), 'copy.txt');
-    const result = importReport(input.text, { year: 2019 });
+    const result = importReport(input.text, { year: 2019, places: input.places ?? [] });
     const expected = handChecked(id);
     const wrong = Object.entries(result.cells).filter(([p, v]) => v !== null && v !== expected[p]);
     expect(wrong).toEqual([]);
@@ -119,6 +150,11 @@ describe('text copied from a browser, every cell on its own line', () => {
     expect(result.unplaced[0]?.reason).toBe(
       '表三「一、本年新收政府信息公开申请数量」行只读到 5 个单元格（应为 7 个），无法确定哪些单元格空白',
     );
+    // The place is the copied text's own line (the label's), not a line of the joined rows.
+    const copied = copy(id).split('\n');
+    const where = result.unplaced[0]?.where ?? '';
+    const n = Number(/^第 (\d+) 行$/u.exec(where)?.[1]);
+    expect(copied[n - 1]).toBe('一、本年新收政府信息公开申请数量');
   });
 
   it('does not touch tab text or prose', () => {

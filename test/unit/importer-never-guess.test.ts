@@ -26,6 +26,7 @@ describe('reader gaps found in phase 1', () => {
       {
         table: 'appeals',
         line: 194,
+        where: '第 194 行',
         values: ['5', '2', '7', '8', '1', '9'],
         reason:
           '表四的数据行有 16 个单元格（应为 15 个），两端都有空白单元格，无法确定哪些是多出的空白、数字属于哪一列',
@@ -47,6 +48,7 @@ describe('reader gaps found in phase 1', () => {
       {
         table: 'applications',
         line: 80,
+        where: '第 80 行',
         values: ['7', '0', '0', '0', '0', '0', '7'],
         reason: '这一行没有行标签，按位置也无法确定是哪一行',
       },

@@ -264,15 +264,74 @@ describe('failure modes: exit non-zero with a clear list', () => {
       webText(2021, { cells: (row, cells) => (row === 'disclosed' ? [...cells, '99'] : cells) }),
     );
     expect(result.complete).toBe(false);
-    expect(result.cells).toEqual(expectedCells(2021));
+    // Which of the eight is extra cannot be told: none of the row's numbers is placed by order.
+    const disclosed = Object.keys(expectedCells(2021)).filter((p) =>
+      p.startsWith('applications.disclosed.'),
+    );
+    expect(result.cells).toEqual({
+      ...expectedCells(2021),
+      ...Object.fromEntries(disclosed.map((p) => [p, null])),
+    });
     expect(result.unplaced).toEqual([
       {
         table: 'applications',
         line: expect.any(Number),
-        values: ['99'],
-        reason: '表三「（一）予以公开」行只有 7 个单元格，多出的数字没有放入',
+        where: expect.stringMatching(/^第 \d+ 行$/u),
+        values: ['1020', '1021', '1022', '1023', '1024', '1025', '1026', '99'],
+        reason:
+          '表三「（一）予以公开」行有 8 个单元格（应为 7 个），无法确定哪一个是多出的：整行没有放入',
       },
     ]);
+    // The row was found: it is listed as not placed, not reported missing.
+    expect(result.issues.map((i) => i.message).filter((m) => m.startsWith('缺少'))).toEqual([]);
+    expect(result.discrepancies.filter((d) => d.check.startsWith('applications.'))).toEqual([]);
+    expect(accounted(result)).toBe(true);
+  });
+
+  it('an extra cell in a table 二 row: the row is listed, never placed by order', () => {
+    const result = importReport(
+      webText(2021, { cells: (row, cells) => (row === 'licensing' ? [...cells, '77'] : cells) }),
+    );
+    expect(result.complete).toBe(false);
+    const licensing = Object.keys(expectedCells(2021)).filter((p) =>
+      p.startsWith('proactive.licensing.'),
+    );
+    expect(licensing).toHaveLength(1);
+    expect(result.cells).toEqual({
+      ...expectedCells(2021),
+      ...Object.fromEntries(licensing.map((p) => [p, null])),
+    });
+    expect(result.unplaced).toEqual([
+      {
+        table: 'proactive',
+        line: expect.any(Number),
+        where: expect.stringMatching(/^第 \d+ 行$/u),
+        values: [String(expectedCells(2021)[licensing[0] as string]), '77'],
+        reason:
+          '表二第二十条第（五）项「行政许可」行有 2 个单元格（应为 1 个），无法确定哪一个是多出的：整行没有放入',
+      },
+    ]);
+    expect(result.issues.map((i) => i.message).filter((m) => m.startsWith('缺少'))).toEqual([]);
+    expect(accounted(result)).toBe(true);
+  });
+
+  it('a table 四 row of 16 numbers: none of them is placed by order', () => {
+    const result = importReport(webText(2021).replace(/\n(1\t2\t3\t[^\n]*)\n/u, '\n$1\t16\n'));
+    expect(result.complete).toBe(false);
+    expect(result.draft).toBe(true);
+    expect(
+      Object.entries(result.cells).filter(([k, v]) => k.startsWith('appeals.') && v !== null),
+    ).toEqual([]);
+    expect(result.unplaced).toEqual([
+      {
+        table: 'appeals',
+        line: expect.any(Number),
+        where: expect.stringMatching(/^第 \d+ 行$/u),
+        values: Array.from({ length: 16 }, (_, i) => String(i + 1)),
+        reason: '表四的数据行有 16 个单元格（应为 15 个），无法确定哪一个是多出的：整行没有放入',
+      },
+    ]);
+    expect(result.discrepancies.filter((d) => d.check.startsWith('appeals.'))).toEqual([]);
     expect(accounted(result)).toBe(true);
   });
 
@@ -285,6 +344,7 @@ describe('failure modes: exit non-zero with a clear list', () => {
       {
         table: 'applications',
         line: expect.any(Number),
+        where: expect.stringMatching(/^第 \d+ 行$/u),
         values: ['1070', '1071', '1072', '1073', '1074', '1075', '1076'],
         reason:
           '无法识别的行标签「三、本年度办理结果 （三）不予公开 4.保护个人隐私」（按位置可能是「（三）不予公开 4.保护第三方合法权益」）',

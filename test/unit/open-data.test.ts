@@ -61,12 +61,17 @@ function csvRecords(text: string, fields: readonly DataField[]): Record<string, 
   });
 }
 
-/** Every number in a JSON value, with the key it sits under. */
+/**
+ * Every number in a JSON value, with the key it sits under; the old and new values of the
+ * `corrections` record are left out (pinned in their own test below).
+ */
 function jsonNumbers(value: unknown, key = ''): [string, number][] {
   if (typeof value === 'number') return [[key, value]];
   if (Array.isArray(value)) return value.flatMap((v) => jsonNumbers(v, key));
   if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => jsonNumbers(v, k));
+    return Object.entries(value)
+      .filter(([k]) => k !== 'corrections')
+      .flatMap(([k, v]) => jsonNumbers(v, k));
   return [];
 }
 
@@ -169,8 +174,8 @@ describe('cell records, as published', () => {
 
   it('the per-report files are lean: cell ids, no labels', () => {
     const text = reportCsv(get('fixture-city-gov/2021'));
-    expect(text.split('\r\n')[0]).toBe('\uFEFFcell,value,blank,status,unit,note');
-    expect(text).toContain('\r\napplications.withheld.state_secret.business,0,false,value,,\r\n');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFcell,value,blank,status,unit,note,corrected');
+    expect(text).toContain('\r\napplications.withheld.state_secret.business,0,false,value,,,\r\n');
     expect(text).not.toContain('国家秘密');
     const json = reportJsonText(get('fixture-city-gov/2021'), '/p/');
     expect(json).toContain(
@@ -238,9 +243,52 @@ describe('cell records, as published', () => {
     });
   });
 
+  it('corrections: the CSV dates each corrected cell, the JSON lists the record with old and new values', () => {
+    const report = get('fixture-city-gov/2021');
+    const text = reportCsv(report);
+    // Corrected cells carry the date of their (latest) correction; the others an empty column.
+    expect(text).toContain(
+      '\r\nproactive.normative_documents.issued,22,false,value,,（其中修订 16 件）,2022-03-02\r\n',
+    );
+    expect(text).toContain('\r\napplications.disclosed.natural,70,false,value,,,2022-03-02\r\n');
+    expect(text).toContain('\r\nappeals.review.corrected,1,false,value,,,2024-06-15\r\n');
+    expect(text).toContain('\r\napplications.disclosed.business,9,false,value,,,\r\n');
+    const dated = csvRecords(text, REPORT_FIELDS).filter((r) => r.corrected !== '');
+    expect(dated.map((r) => r.cell)).toEqual([
+      'proactive.normative_documents.issued',
+      'applications.disclosed.natural',
+      'appeals.review.corrected',
+    ]);
+    const json = JSON.parse(reportJsonText(report, '/p/'));
+    expect(json.corrections).toEqual([
+      {
+        date: '2024-06-15',
+        kind: 'erratum',
+        reason: '机构于 2024-06-10 发布更正说明，行政复议「结果纠正」应为 1 件',
+        cells: [{ cell: 'appeals.review.corrected', old: 2, new: 1 }],
+      },
+      {
+        date: '2022-03-02',
+        kind: 'typo',
+        reason: '录入时打错',
+        cells: [
+          { cell: 'proactive.normative_documents.issued', old: 21, new: 22 },
+          { cell: 'applications.disclosed.natural', old: 7, new: 70 },
+        ],
+      },
+    ]);
+    expect(reportJsonText(report, '/p/')).toContain(
+      '\n    {"cell":"appeals.review.corrected","value":1,"blank":false,"status":"value","corrected":"2024-06-15"}',
+    );
+    // A report without corrections says so with an empty list, and no cell carries a date.
+    const plain = JSON.parse(reportJsonText(get('fixture-city-gov/2020'), '/p/'));
+    expect(plain.corrections).toEqual([]);
+    expect(plain.cells.some((c: { corrected?: string }) => 'corrected' in c)).toBe(false);
+  });
+
   it('CSV text: blank is an empty value with blank=true, hostile text is quoted, not executed', () => {
     const text = reportCsv(get('fixture-county-fgj/2023'));
-    expect(text).toContain('\r\napplications.received.business,,true,blank,,\r\n');
+    expect(text).toContain('\r\napplications.received.business,,true,blank,,,\r\n');
     const rows = csvRecords(text, REPORT_FIELDS);
     expect(rows.find((r) => r.cell === 'proactive.licensing.decisions')?.note).toBe(
       '"><img src=x onerror=alert(1)>',
@@ -281,7 +329,9 @@ describe('the Data Package', () => {
       'status',
       'unit',
       'note',
+      'corrected',
     ]);
+    expect(csv2020.schema.fields.at(-1)).toMatchObject({ name: 'corrected', type: 'date' });
     expect(csv2021.schema.foreignKeys).toEqual([
       {
         fields: ['template', 'cell'],

@@ -21,6 +21,16 @@ export function loadArchiveCached(root: string, fresh = false): Archive {
   return archive;
 }
 
+/**
+ * Forgets the archive read for `root`. A build calls it once content sync is done: the pages read
+ * Astro's data store, and keeping every report's parsed tables and prose besides it for the rest
+ * of the build cost about 34 KB per report (docs/performance.md). A later reader (the archive-wide
+ * downloads) reads it again, from the content check's cache (check-cache.ts).
+ */
+export function releaseArchive(root: string): void {
+  (globalThis as { [KEY]?: Cache })[KEY]?.delete(root);
+}
+
 /** The folders an editor changes: the agency list, the report tables and the report prose. */
 export function contentFolders(root: string): string[] {
   return [resolve(root, 'data'), resolve(root, 'src/content/reports')];

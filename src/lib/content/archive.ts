@@ -11,6 +11,8 @@ import { readAgencies, type Agency } from './agencies.ts';
 import { compareText, type Problem } from './problems.ts';
 import { strayDocumentMessage } from './typing-mistakes.ts';
 import { readReportData } from './report-data/read.ts';
+import { cachedCheck, openCheckCache, type CheckCache } from './check-cache.ts';
+import type { Correction } from './report-data/corrections.ts';
 import type { Notice, ReportTables } from '../template/model.ts';
 import {
   TABLE_COMPONENTS,
@@ -52,6 +54,8 @@ export interface ArchiveReport {
   readonly draft: boolean;
   /** Totals the original left blank over filled cells ("not given"); their rules not evaluated. */
   readonly blankTotals: readonly string[];
+  /** Published numbers the archive changed since, with when and why (issue 13); may be empty. */
+  readonly corrections: readonly Correction[];
   readonly carryOver: readonly CarryOverWarning[];
   readonly dataFile: string;
   readonly proseFile: string;
@@ -135,8 +139,16 @@ function listReportFiles(root: string, dir: string, ext: string, problems: Probl
 
 const key = (agency: string, year: number) => `${agency}/${year}`;
 
-/** Reads and checks everything under `root` (a project or a test fixture with the same layout). */
-export function loadArchive(root: string): Archive {
+/**
+ * Reads and checks everything under `root` (a project or a test fixture with the same layout).
+ * Each file's own check comes from `cache` when the file, the templates and the code are
+ * unchanged (check-cache.ts); pass `null` to check every file afresh.
+ */
+export function loadArchive(
+  root: string,
+  cache: CheckCache | null | undefined = openCheckCache(),
+): Archive {
+  const checkCache = cache ?? undefined;
   const problems: Problem[] = [];
   const agenciesPath = join(root, AGENCIES_FILE);
   let agencies: Agency[] = [];
@@ -198,17 +210,23 @@ export function loadArchive(root: string): Archive {
     const prose = proseByKey.get(key(data.agency, data.year));
     const agency = agencyById.get(data.agency);
     const before = problems.length;
-    const { tables, notices, lines, draft, blankTotals } = readReportData(
-      data.file,
-      readFileSync(join(root, data.file), 'utf8'),
+    const dataText = readFileSync(join(root, data.file), 'utf8');
+    const { tables, notices, lines, draft, blankTotals, corrections } = cachedCheck(
+      checkCache,
+      'data',
+      [data.file, dataText],
       problems,
+      (found) => readReportData(data.file, dataText, found),
     );
     if (!prose) continue;
-    const { frontmatter, components, parsed, markdown } = readReportProse(
-      prose.file,
-      readFileSync(join(root, prose.file), 'utf8'),
-      { agency: data.agency, year: data.year },
+    const proseText = readFileSync(join(root, prose.file), 'utf8');
+    const identity = { agency: data.agency, year: data.year };
+    const { frontmatter, components, parsed, markdown } = cachedCheck(
+      checkCache,
+      'prose',
+      [prose.file, `${data.agency}/${data.year}`, proseText],
       problems,
+      (found) => readReportProse(prose.file, proseText, identity, found),
     );
     if (tables && parsed) checkPlacement(prose.file, components, problems);
     const usual = usualVersion(data.year);
@@ -233,6 +251,7 @@ export function loadArchive(root: string): Archive {
       notices,
       draft,
       blankTotals,
+      corrections: corrections ?? [],
       carryOver: [],
       dataFile: data.file,
       proseFile: prose.file,

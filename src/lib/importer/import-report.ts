@@ -41,6 +41,8 @@ export interface ImportOptions {
   readonly fileName?: string;
   /** Numbers the input layer (a PDF's page layout) could not place: they make the import a draft. */
   readonly inputUnplaced?: readonly LayoutUnplaced[];
+  /** The original's place of each line of a converted input (`InputRead.places`). */
+  readonly places?: readonly string[];
 }
 
 export interface ImportResult {
@@ -55,6 +57,11 @@ export interface ImportResult {
   /** Why this template version: the labels that voted for it. */
   readonly templateEvidence: string;
   readonly cells: Readonly<Record<string, number | null>>;
+  /**
+   * Cells whose row and column were established, in the template's order: every other cell is
+   * null because it was not read, not because the original left it blank.
+   */
+  readonly placedCells: readonly string[];
   readonly units: Readonly<Record<string, string | null>>;
   readonly cellNotes: Readonly<Record<string, string>>;
   /** Rules the published numbers break, written under `discrepancies`. */
@@ -99,7 +106,7 @@ export function agencyFromTitle(title: string): string | null {
 }
 
 export function importReport(input: string, options: ImportOptions = {}): ImportResult {
-  const doc = readSource(input);
+  const doc = readSource(input, options.places);
   const frame = readFrame(doc);
   // Problems are about the original: they name its file, and the table (as the field).
   const file = options.fileName ?? '原文';
@@ -308,6 +315,9 @@ export function importReport(input: string, options: ImportOptions = {}): Import
     template,
     templateEvidence,
     cells: read.cells,
+    placedCells: cellDeclarations(template)
+      .map((c) => c.path)
+      .filter((p) => read.placed.has(p)),
     units: read.units,
     cellNotes,
     discrepancies,
@@ -329,6 +339,8 @@ export function summaryLines(r: {
   readonly issues: readonly Problem[];
   readonly unplaced: readonly Unplaced[];
   readonly inputUnplaced?: readonly LayoutUnplaced[];
+  /** The original's place of each line of a converted input (`InputRead.places`). */
+  readonly places?: readonly string[];
 }): string[] {
   const out: string[] = [];
   for (const i of r.issues) {
@@ -337,7 +349,7 @@ export function summaryLines(r: {
   }
   for (const u of r.unplaced) {
     out.push(
-      `未放入的数字：原文第 ${u.line} 行 ${u.values.map((v) => `「${v}」`).join('')}：${u.reason}。`,
+      `未放入的数字：原文${u.where} ${u.values.map((v) => `「${v}」`).join('')}：${u.reason}。`,
     );
   }
   for (const u of r.inputUnplaced ?? []) {

@@ -24,7 +24,9 @@ const SUBHEAD = /^[（(][一二三四五六七八九十]+[）)]/u;
 export function isWrapped(lines: readonly SourceLine[]): boolean {
   const prose = lines
     .filter((l) => !l.cells && !PAGE_MARKER.test(l.text))
-    .map((l) => l.text.trim().replace(/\s+/gu, ' '))
+    // Spaces a PDF sets around digits ("2025 年 1 月") are not text: they would make a printed
+    // line look longer than the page is wide.
+    .map((l) => l.text.replace(/\s+/gu, ''))
     .filter((t) => t.length >= 12);
   if (prose.length < 4) return false;
   const long = prose.filter((t) => t.length > 50).length;

@@ -19,6 +19,11 @@ export interface SourceLine {
   readonly indent: number;
   /** 1-based line in the input (HTML: the order of blocks). */
   readonly number: number;
+  /**
+   * The line's place in the original when the input was converted (「第 3 页」 of a PDF, a sheet's
+   * row, a page's table row); absent when `number` is the original's own line.
+   */
+  readonly where?: string;
 }
 
 export interface SourceDocument {
@@ -38,17 +43,20 @@ export function detectFormat(input: string): InputFormat {
   return /<(html|body|table|!doctype)\b/.test(head) ? 'html' : 'text';
 }
 
-export function readSource(input: string): SourceDocument {
+/** `places`: the original's place of each line of a converted text (index 0 is line 1). */
+export function readSource(input: string, places?: readonly string[]): SourceDocument {
   const text = input.replace(/^\uFEFF/u, '').replace(/\r\n?/g, '\n');
-  return detectFormat(text) === 'html' ? readHtml(text) : readText(text);
+  return detectFormat(text) === 'html' ? readHtml(text) : readText(text, places);
 }
 
 const PIPE_SEPARATOR = /^\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/u;
 
-function readText(text: string): SourceDocument {
+function readText(text: string, places?: readonly string[]): SourceDocument {
   const lines: SourceLine[] = [];
   text.split('\n').forEach((raw, i) => {
     const number = i + 1;
+    const place = places?.[i];
+    const where = place ? { where: place } : {};
     const indent = /^ */u.exec(raw)?.[0].length ?? 0;
     const trimmed = raw.trim();
     if (PIPE_SEPARATOR.test(trimmed)) return;
@@ -57,14 +65,15 @@ function readText(text: string): SourceDocument {
         .slice(1, -1)
         .split('|')
         .map((c) => c.trim());
-      lines.push({ text: cells.join('\t'), cells, indent, number });
+      lines.push({ text: cells.join('\t'), cells, indent, number, ...where });
       return;
     }
     if (raw.includes('\t')) {
-      lines.push({ text: raw, cells: raw.split('\t').map((c) => c.trim()), indent, number });
+      const cells = raw.split('\t').map((c) => c.trim());
+      lines.push({ text: raw, cells, indent, number, ...where });
       return;
     }
-    lines.push({ text: raw.trimEnd(), cells: null, indent, number });
+    lines.push({ text: raw.trimEnd(), cells: null, indent, number, ...where });
   });
   return { format: 'text', lines };
 }
@@ -119,6 +128,7 @@ function readHtml(text: string): SourceDocument {
   const body = root.querySelector('body') ?? root;
   const scope = reportContainer(body);
   const lines: SourceLine[] = [];
+  let tableCount = 0;
   let buffer = '';
   const flush = () => {
     const t = buffer.replace(/[ \t\u00a0\u3000]+/gu, ' ').trim();
@@ -137,13 +147,22 @@ function readHtml(text: string): SourceDocument {
     if (tag === 'BR') return flush();
     if (tag === 'TABLE') {
       flush();
+      tableCount++;
+      let rowCount = 0;
       for (const tr of el.querySelectorAll('tr')) {
         if (tr.closest('table') !== el) continue;
+        rowCount++;
         const cells = tr
           .querySelectorAll('td, th')
           .filter((c) => c.closest('tr') === tr)
           .map((c) => cellText(c));
-        lines.push({ text: cells.join('\t'), cells, indent: 0, number: lines.length + 1 });
+        lines.push({
+          text: cells.join('\t'),
+          cells,
+          indent: 0,
+          number: lines.length + 1,
+          where: `第 ${tableCount} 个表格第 ${rowCount} 行`,
+        });
       }
       return;
     }

@@ -35,6 +35,8 @@ export interface CellRecord {
   readonly status: CellStatus;
   readonly unit: string;
   readonly note: string;
+  /** Date of the latest correction of this cell (issue 13), or '' if never corrected. */
+  readonly corrected: string;
 }
 
 export type FieldName = keyof CellRecord;
@@ -46,7 +48,7 @@ export interface DataField {
   /** Chinese column title, shown on the /data/ page and in the Data Package. */
   readonly title: string;
   readonly description: string;
-  readonly type: 'string' | 'integer' | 'number' | 'boolean';
+  readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
   readonly constraints?: {
     readonly required?: boolean;
     readonly enum?: readonly (string | number)[];
@@ -207,11 +209,19 @@ export const DATA_FIELDS: readonly DataField[] = [
     description: '原文在该格数字旁所印的文字，例如「（其中修订 16 件）」。',
     type: 'string',
   },
+  {
+    name: 'corrected',
+    title: '更正日期',
+    description:
+      '本站收录后更正过该格数字时，为最近一次更正的日期（年-月-日）；从未更正过时为空。更正前的数字、更正原因和更正类型见该报告 data.json 及年度 JSON 文件中的 corrections。',
+    type: 'date',
+  },
 ];
 
 /** Every cell of a report, in printed order (table 二, 三 row by row, 四). */
 export function cellRecords(report: ReportBase): CellRecord[] {
   const { tables, agency, year } = report;
+  const corrected = correctionDates(report);
   const notPrinted = new Set(tables.notPrinted);
   // A group printed as one row is listed (as printed) before its sub-rows, which were not printed.
   const declared = cellDeclarations(tables.template);
@@ -250,8 +260,21 @@ export function cellRecords(report: ReportBase): CellRecord[] {
       status,
       unit: tables.units[cell.path] ?? '',
       note: tables.cellNotes[cell.path] ?? '',
+      corrected: corrected.get(cell.path) ?? '',
     };
   });
+}
+
+/** Each corrected cell path with the date of its latest correction. */
+function correctionDates(report: ReportBase): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of report.corrections) {
+    for (const cell of c.cells) {
+      const seen = out.get(cell.cell);
+      if (seen === undefined || compareText(c.date, seen) > 0) out.set(cell.cell, c.date);
+    }
+  }
+  return out;
 }
 
 /** Reports in the archive's order: agency id, then year. */
@@ -312,7 +335,7 @@ export function toCsv(records: readonly Row[], fields: readonly DataField[]): st
   );
 }
 
-/** A report's data.csv: `cell,value,blank,unit,note`, in printed order. */
+/** A report's data.csv: `cell,value,blank,status,unit,note,corrected`, in printed order. */
 export function reportCsv(report: ReportBase): string {
   return toCsv(cellRecords(report), REPORT_FIELDS);
 }
@@ -362,18 +385,24 @@ export function* yearCsvChunks(reports: readonly ReportBase[], year: number): Ge
   }
 }
 
-/** A cell in JSON: the ARCHIVE_FIELDS a report's file carries; an empty unit or note left out. */
+/** Fields a cell's JSON leaves out when empty. */
+const OMIT_EMPTY: ReadonlySet<FieldName> = new Set(['unit', 'note', 'corrected']);
+
+/** A cell in JSON: the fields a report's data.csv carries; an empty unit, note or date left out. */
 function jsonCell(r: CellRecord) {
   const out: Row = {};
   for (const f of REPORT_FIELDS) {
     const v = r[f.name];
-    if ((f.name === 'unit' || f.name === 'note') && v === '') continue;
+    if (OMIT_EMPTY.has(f.name) && v === '') continue;
     out[f.name] = v;
   }
   return out;
 }
 
-/** A report's JSON: what it is, where it came from, its acknowledged discrepancies, its cells. */
+/**
+ * A report's JSON: what it is, where it came from, its acknowledged discrepancies, the numbers the
+ * archive corrected since (with the old value), its cells.
+ */
 export function reportJson(report: ReportBase, pageUrl: string) {
   const { agency, frontmatter, tables } = report;
   return {
@@ -398,6 +427,13 @@ export function reportJson(report: ReportBase, pageUrl: string) {
       check: n.check.id,
       rule: RULES[n.check.rule].formula,
       note: n.note,
+    })),
+    // Published numbers changed since, in the order the YAML lists them (issue 13).
+    corrections: report.corrections.map((c) => ({
+      date: c.date,
+      kind: c.kind,
+      reason: c.reason,
+      cells: c.cells.map((cell) => ({ cell: cell.cell, old: cell.old, new: cell.new })),
     })),
     cells: cellRecords(report).map(jsonCell),
   };
@@ -524,7 +560,7 @@ export function dataPackage(options: {
           format: 'json',
           mediatype: 'application/json',
           encoding: 'utf-8',
-          description: `${year} 年度同样的数据，按报告分组的 JSON，另含报告标题、发布日期、原文地址和原文不相符之处的说明。`,
+          description: `${year} 年度同样的数据，按报告分组的 JSON，另含报告标题、发布日期、原文地址、原文不相符之处的说明和本站的更正记录。`,
         },
       ]),
     ],

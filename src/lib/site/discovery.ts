@@ -1,7 +1,8 @@
 /**
  * What lets readers and machines find the archive: absolute URLs, the Atom feed of reports by
  * publication date, the sitemap, and JSON-LD for reports and datasets. Pure and deterministic: no
- * clock (the feed's `updated` is the newest publication date), everything sorted.
+ * clock (the feed's `updated` and the sitemap's `lastmod` come from publication and correction
+ * dates), everything sorted.
  *
  * Absolute URLs need SITE_URL. Without it, pages omit canonical and og:url, JSON-LD uses
  * root-relative URLs (JSON-LD resolves them against the page), and no feed or sitemap is built.
@@ -10,6 +11,7 @@
 import type { ReportBase } from '../content/archive.ts';
 import { compareText } from '../content/problems.ts';
 import { joinBase } from './urls.ts';
+import { latestCorrection } from './corrections-view.ts';
 
 /** An absolute URL for a site path under the base, or undefined without a configured site. */
 export function absoluteUrl(site: URL | string | undefined, base: string, path: string) {
@@ -50,6 +52,29 @@ export function reportDate(report: ReportBase): string {
   return report.frontmatter.published ?? `${report.year + 1}-01-01`;
 }
 
+const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
+
+/**
+ * When a report last changed on the record: its newest correction (issue 13), else the date it
+ * entered the record (`reportDate`). The feed entry's `<updated>`.
+ */
+export function reportUpdated(report: ReportBase): string {
+  return later(reportDate(report), latestCorrection(report.corrections));
+}
+
+/**
+ * A page's `lastmod` from the reports it shows: the newest publication or correction date among
+ * them. Undefined when none is known (an undated report is not given a guessed date here).
+ */
+export function pagesModified(reports: readonly ReportBase[]): string | undefined {
+  const dates = reports.flatMap((r) => {
+    const date = latestCorrection(r.corrections) ?? r.frontmatter.published;
+    const newest = r.frontmatter.published ? later(r.frontmatter.published, date) : date;
+    return newest ? [newest] : [];
+  });
+  return dates.sort(compareText).at(-1);
+}
+
 export interface FeedOptions {
   readonly title: string;
   readonly siteUrl: string;
@@ -62,7 +87,7 @@ export interface FeedOptions {
 /** Atom 1.0 feed of reports by publication date. */
 export function atomFeed(reports: readonly ReportBase[], options: FeedOptions): string {
   const entries = newestFirst(reports).slice(0, options.limit ?? 50);
-  const updated = entries.map(reportDate).sort(compareText).at(-1) ?? '2008-05-01';
+  const updated = entries.map(reportUpdated).sort(compareText).at(-1) ?? '2008-05-01';
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
@@ -80,12 +105,13 @@ export function atomFeed(reports: readonly ReportBase[], options: FeedOptions): 
       `    <title>${xmlEscape(r.frontmatter.title)}</title>`,
       `    <id>${xmlEscape(href)}</id>`,
       `    <link rel="alternate" type="text/html" href="${xmlEscape(href)}"/>`,
-      // <published> only when the agency's date is known; Atom requires <updated>, which for an
-      // undated report is the archive's stand-in date (1 January after its year).
+      // <published> only when the agency's date is known; Atom requires <updated>: the newest
+      // correction, else the publication date, else for an undated report the archive's stand-in
+      // date (1 January after its year).
       ...(r.frontmatter.published
         ? [`    <published>${r.frontmatter.published}T00:00:00Z</published>`]
         : []),
-      `    <updated>${reportDate(r)}T00:00:00Z</updated>`,
+      `    <updated>${reportUpdated(r)}T00:00:00Z</updated>`,
       `    <author><name>${xmlEscape(r.agency.name)}</name></author>`,
       `    <summary>${xmlEscape(`${r.agency.name}${r.year} 年度政府信息公开工作年度报告（${r.agency.region}）`)}</summary>`,
       '  </entry>',
@@ -95,13 +121,28 @@ export function atomFeed(reports: readonly ReportBase[], options: FeedOptions): 
   return lines.join('\n');
 }
 
-/** sitemaps.org sitemap of absolute page URLs, sorted. */
-export function sitemap(urls: readonly string[]): string {
-  const sorted = [...new Set(urls)].sort(compareText);
+/** A sitemap entry: an absolute URL and, where known, the date its content last changed. */
+export interface SitemapUrl {
+  readonly loc: string;
+  readonly lastmod?: string | undefined;
+}
+
+/** sitemaps.org sitemap of absolute page URLs, sorted; a URL listed twice keeps its newest date. */
+export function sitemap(urls: readonly (string | SitemapUrl)[]): string {
+  const byLoc = new Map<string, string | undefined>();
+  for (const u of urls) {
+    const { loc, lastmod } = typeof u === 'string' ? { loc: u, lastmod: undefined } : u;
+    const seen = byLoc.get(loc);
+    byLoc.set(loc, seen === undefined ? lastmod : later(seen, lastmod));
+  }
+  const sorted = [...byLoc].sort(([a], [b]) => compareText(a, b));
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...sorted.map((u) => `  <url><loc>${xmlEscape(u)}</loc></url>`),
+    ...sorted.map(
+      ([loc, lastmod]) =>
+        `  <url><loc>${xmlEscape(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`,
+    ),
     '</urlset>',
     '',
   ].join('\n');

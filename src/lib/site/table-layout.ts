@@ -42,6 +42,8 @@ export interface DataCell {
   readonly flags: readonly string[];
   /** The original did not print this cell (shown 「原文未单列」), which is not blank. */
   readonly notPrinted: boolean;
+  /** Id of the 更正记录 entry that last changed this published number (corrections-view.ts). */
+  readonly corrected?: string;
 }
 
 export interface BodyRow {

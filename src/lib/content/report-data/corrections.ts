@@ -1,8 +1,10 @@
 /**
  * Corrections on the record (CONTRACT.md, issue 13): the `corrections` list of a report YAML, where
  * the archive says which published number it changed, when, why, and whether the agency published
- * an erratum or the archive fixed its own typing error. Each `new` must equal the cell's current
- * value, so the record cannot drift from the table it describes.
+ * an erratum or the archive fixed its own typing error. The record cannot drift from the table it
+ * describes: for each cell, the latest correction's `new` (by date, then list order) must equal the
+ * cell's current value, and a cell corrected more than once must chain (each `old` is the `new`
+ * before it).
  */
 
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
@@ -37,6 +39,18 @@ const NUMBER = /^(0|[1-9]\d*)(\.\d+)?$/;
 export function readCorrections(ctx: ReadContext, entry: Entry | undefined): Correction[] {
   const out: Correction[] = [];
   if (!entry) return out;
+  /** Every well-formed corrected cell, checked against the table once all entries are read. */
+  const seen: {
+    path: string;
+    date: string;
+    index: number;
+    old: number | null;
+    new: number | null;
+    field: string;
+    oldLine: number | undefined;
+    newLine: number | undefined;
+    label: string;
+  }[] = [];
   const error = (line: number | undefined, field: string, message: string) =>
     ctx.problems.push({ severity: 'error', file: ctx.src.file, line, field, message });
   if (!isSeq(entry.value)) {
@@ -157,20 +171,47 @@ export function readCorrections(ctx: ReadContext, entry: Entry | undefined): Cor
         const oldValue = value('old');
         const newValue = value('new');
         if (oldValue === undefined || newValue === undefined) return;
-        const current = ctx.cells[path];
-        if (current !== undefined && current !== newValue) {
-          ok = false;
-          error(
-            ce.get('new')?.line,
-            `${cf}.new`,
-            `更正记录写的新值是 ${newValue ?? 'null'}，但${describeCell(decl)}（${path}）现在是 ${current ?? 'null'}。请核对：要么把表格中的这一格改为 ${newValue ?? 'null'}，要么把 new 改为 ${current ?? 'null'}。`,
-          );
-          return;
-        }
+        seen.push({
+          path,
+          date,
+          index: i,
+          old: oldValue,
+          new: newValue,
+          field: cf,
+          oldLine: ce.get('old')?.line,
+          newLine: ce.get('new')?.line,
+          label: describeCell(decl),
+        });
         cells.push({ cell: path, old: oldValue, new: newValue });
       });
     }
     if (ok) out.push({ date, kind: kind as CorrectionKind, reason, cells });
   });
+  const show = (v: number | null | undefined) => (v === null || v === undefined ? 'null' : v);
+  const paths = [...new Set(seen.map((c) => c.path))];
+  for (const path of paths) {
+    const chain = seen
+      .filter((c) => c.path === path)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
+    chain.slice(1).forEach((c, k) => {
+      const before = chain[k]!;
+      if (c.old !== before.new) {
+        error(
+          c.oldLine,
+          `${c.field}.old`,
+          `同一格的更正应前后相接：${c.label}（${path}）在 ${before.date} 的更正中已改为 ${show(before.new)}，这一条（${c.date}）的原值 old 却是 ${show(c.old)}。请把 old 改为 ${show(before.new)}，或核对两条更正的日期。`,
+        );
+      }
+    });
+    const last = chain.at(-1)!;
+    const current = ctx.cells[path];
+    if (current !== undefined && current !== last.new) {
+      error(
+        last.newLine,
+        `${last.field}.new`,
+        `更正记录写的新值是 ${show(last.new)}，但${last.label}（${path}）现在是 ${show(current)}。请核对：要么把表格中的这一格改为 ${show(last.new)}，要么把 new 改为 ${show(current)}。${chain.length > 1 ? '（这一格有多条更正，以日期最晚的一条为准。）' : ''}`,
+      );
+    }
+  }
   return out;
 }

@@ -39,6 +39,11 @@ export interface InputRead {
   readonly text: string;
   /** Numbers the input layer could not give a row or column (PDF); never guessed. */
   readonly unplaced: readonly LayoutUnplaced[];
+  /**
+   * The original's place of each line of `text` when it is a conversion (「第 3 页」, a sheet's
+   * row, the line of a copied text before its cells were joined); '' for a line added.
+   */
+  readonly places?: readonly string[];
   /** Facts about the reading an editor should see (encoding, pictures, rows rebuilt). */
   readonly notes: readonly string[];
 }
@@ -137,6 +142,7 @@ export async function readInput(data: Uint8Array, fileName: string): Promise<Inp
     return {
       kind: 'pdf',
       text: layout.text,
+      places: layout.pages.map((p) => (p > 0 ? `第 ${p} 页` : '')),
       unplaced: layout.unplaced,
       notes: [`按文字坐标重建了 ${layout.rows} 个表格数据行。`],
     };
@@ -165,6 +171,7 @@ export async function readInput(data: Uint8Array, fileName: string): Promise<Inp
       return {
         kind: 'xlsx',
         text: xlsx.text,
+        places: xlsx.places,
         unplaced: [],
         notes: [`读取了 ${xlsx.sheets} 个工作表。`],
       };
@@ -186,7 +193,13 @@ export async function readInput(data: Uint8Array, fileName: string): Promise<Inp
   const unstacked = unstackCells(decoded.text.replace(/\r\n?/gu, '\n'));
   if (unstacked.rows > 0)
     notes.push(`每个单元格各占一行的表格文字：按行标签合并成 ${unstacked.rows} 行。`);
-  return { kind: 'text', text: unstacked.text, unplaced: [], notes };
+  return {
+    kind: 'text',
+    text: unstacked.text,
+    ...(unstacked.lines ? { places: unstacked.lines.map((n) => `第 ${n} 行`) } : {}),
+    unplaced: [],
+    notes,
+  };
 }
 
 function looksLikeHtml(data: Uint8Array): boolean {

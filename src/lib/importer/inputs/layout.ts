@@ -48,6 +48,8 @@ export interface LayoutUnplaced {
 export interface LayoutResult {
   /** The report in the importer's tab form. */
   readonly text: string;
+  /** The page each line of `text` was printed on (index 0 is line 1); 0 for a line added. */
+  readonly pages: readonly number[];
   readonly unplaced: readonly LayoutUnplaced[];
   /** Table rows written (anchors placed). */
   readonly rows: number;
@@ -281,12 +283,13 @@ export function readLayout(
     const text = l.frags.map((x) => x.text).join('');
     return last.x1 - f.x0 < textWidth * 0.5 && !/[。]/u.test(text) && headingIndex(text) < 0;
   });
-  // A short line between two table lines (a wrapped label printed at body size) is table too.
+  // Short lines between two table lines (a label wrapped over lines printed at body size, several
+  // of them in a row when the export spaces table lines widely) are table too.
   const inTable = tabular.map(
-    (t, i) => t || (weak[i] === true && tabular[i - 1] === true && nextTabular(i)),
+    (t, i) => t || (weak[i] === true && tabularAt(i, -1) && tabularAt(i, 1)),
   );
-  function nextTabular(i: number): boolean {
-    for (let j = i + 1; j < lines.length; j++) {
+  function tabularAt(i: number, step: 1 | -1): boolean {
+    for (let j = i + step; j >= 0 && j < lines.length; j += step) {
       if (tabular[j]) return true;
       if (!weak[j]) return false;
     }
@@ -294,6 +297,7 @@ export function readLayout(
   }
 
   const out: string[] = [];
+  const outPages: number[] = [];
   const unplaced: LayoutUnplaced[] = [];
   let rows = 0;
   for (let i = 0; i < lines.length;) {
@@ -309,18 +313,26 @@ export function readLayout(
       const x0 = l.frags[0]?.x0 ?? margin;
       const indent = Math.max(0, Math.round(((x0 - margin) / (l.size || 1)) * 2));
       out.push(' '.repeat(indent) + text.replace(/\t/gu, ' '));
+      outPages.push(l.page);
       i++;
       continue;
     }
     let j = i;
     while (j < lines.length && inTable[j]) j++;
     const table = readTable(lines.slice(i, j));
-    out.push('', ...table.lines, '');
+    out.push('', ...table.lines.map((l) => l.text), '');
+    outPages.push(0, ...table.lines.map((l) => l.page), 0);
     unplaced.push(...table.unplaced);
     rows += table.rows;
     i = j;
   }
-  return { text: `${out.join('\n')}\n`, unplaced, rows };
+  return { text: `${out.join('\n')}\n`, pages: outPages, unplaced, rows };
+}
+
+/** A line of the tab form and the page it was printed on. */
+interface OutLine {
+  readonly text: string;
+  readonly page: number;
 }
 
 function isMargin(l: Line, pages: readonly PageBox[]): boolean {
@@ -345,7 +357,7 @@ interface Block {
 
 /** A table region: bands of header lines followed by data rows. */
 function readTable(lines: readonly Line[]): {
-  lines: string[];
+  lines: OutLine[];
   unplaced: LayoutUnplaced[];
   rows: number;
 } {
@@ -373,7 +385,7 @@ function readTable(lines: readonly Line[]): {
   }
   bands.push(band);
 
-  const out: string[] = [];
+  const out: OutLine[] = [];
   const unplaced: LayoutUnplaced[] = [];
   let rows = 0;
   let previousSlots: Slot[] | null = null;
@@ -403,11 +415,14 @@ function cellText(frags: readonly Frag[]): string {
 function readBand(
   lines: readonly Line[],
   inherited: Slot[] | null,
-): { lines: string[]; unplaced: LayoutUnplaced[]; rows: number; slots: Slot[] | null } {
+): { lines: OutLine[]; unplaced: LayoutUnplaced[]; rows: number; slots: Slot[] | null } {
   const firstAnchor = lines.findIndex((l) => l.frags.some((f) => f.numeric));
   if (firstAnchor < 0) {
     return {
-      lines: lines.map((l) => `${l.frags.map((f) => tightCjk(f.text)).join('\t')}\t`),
+      lines: lines.map((l) => ({
+        text: `${l.frags.map((f) => tightCjk(f.text)).join('\t')}\t`,
+        page: l.page,
+      })),
       unplaced: [],
       rows: 0,
       slots: null,
@@ -460,21 +475,24 @@ function readBand(
   // close the rows are.
   const anchorAt = (t: number, size: number) =>
     anchors.findIndex((a) => Math.abs(a.t - t) <= 0.4 * size);
+  // Wrapped lines of one label are a line pitch apart. Most exports set table text at about 1.2
+  // to 1.5 times its size; LibreOffice keeps the page's line spacing (2.5 times) inside cells.
+  const pitch = linePitch(labelFrags);
   const labelBlocks = buildBlocks(labelFrags, (above, f) => {
     if (ENUMERATED.test(f.text) || CAPTION.test(f.text)) return false;
     const aboveText = cellText(above.frags);
     if (CAPTION.test(aboveText) || aboveText === PROACTIVE_ROW_HEADER) return false;
-    if (f.t - above.bottom > 2.3 * f.size) return false;
+    if (f.t - above.bottom > Math.max(2.3 * f.size, 1.25 * pitch)) return false;
     const here = anchorAt(f.t, f.size);
     const there = anchorAt(above.bottom, f.size);
     return !(here >= 0 && there >= 0 && here !== there);
   });
 
   // Header lines keep their column headers; their label-area text is among the label blocks.
-  const out: string[] = header
-    .map((l) => l.frags.filter(inValueArea))
-    .filter((frags) => frags.length > 0)
-    .map((frags) => `${frags.map((f) => tightCjk(f.text)).join('\t')}\t`);
+  const out: OutLine[] = header
+    .map((l) => ({ frags: l.frags.filter(inValueArea), page: l.page }))
+    .filter((h) => h.frags.length > 0)
+    .map((h) => ({ text: `${h.frags.map((f) => tightCjk(f.text)).join('\t')}\t`, page: h.page }));
   const unplaced: LayoutUnplaced[] = [];
   let rows = 0;
   const labelOf = new Map<Line, Block | null | 'ambiguous'>();
@@ -498,7 +516,7 @@ function readBand(
   const anyLabel = [...labelOf.values()].some((v) => v !== null);
   const used = new Set<Block>();
 
-  const emitted: { t: number; text: string }[] = [];
+  const emitted: { t: number; text: string; page: number }[] = [];
   for (const a of anchors) {
     const label = labelOf.get(a) ?? null;
     const values = a.frags.filter(inValueArea);
@@ -553,17 +571,32 @@ function readBand(
     if (label) used.add(label);
     // A table without row labels (表四) gets no empty label cell: the cells are the row.
     const row = anyLabel ? [label ? cellText(label.frags) : '', ...cells] : cells;
-    emitted.push({ t: a.t, text: row.join('\t') });
+    emitted.push({ t: a.t, text: row.join('\t'), page: a.page });
     rows++;
   }
   // Label blocks without numbers (group labels, sub-table captions) are kept as text rows.
   for (const b of labelBlocks) {
     if (used.has(b) || sharing.has(b)) continue;
-    emitted.push({ t: b.top, text: `${cellText(b.frags)}\t` });
+    emitted.push({ t: b.top, text: `${cellText(b.frags)}\t`, page: b.frags[0]?.page ?? 0 });
   }
   emitted.sort((p, q) => p.t - q.t);
-  out.push(...emitted.map((e) => e.text));
+  out.push(...emitted.map((e) => ({ text: e.text, page: e.page })));
   return { lines: out, unplaced, rows, slots: leaves.length > 0 ? slots : (inherited ?? slots) };
+}
+
+/**
+ * The usual distance between two printed lines of text: the most frequent gap between
+ * neighbouring baselines (gaps under half a line or over four lines are not line pitches).
+ */
+function linePitch(frags: readonly Frag[]): number {
+  const ts = [...new Set(frags.map((f) => Math.round(f.t * 2) / 2))].sort((a, b) => a - b);
+  const size = Math.max(0, ...frags.map((f) => f.size));
+  const gaps: number[] = [];
+  for (let k = 1; k < ts.length; k++) {
+    const d = (ts[k] as number) - (ts[k - 1] as number);
+    if (d > 0.5 * size && d < 4 * size) gaps.push(d);
+  }
+  return gaps.length > 0 ? mode(gaps) : 0;
 }
 
 /** Groups fragments into blocks: a fragment joins the block above it when `joins` says so. */

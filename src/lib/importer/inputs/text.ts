@@ -121,17 +121,24 @@ function loneValue(line: string): boolean {
  * not followed by numbers) stay lines of their own. Blank cells were lost by the copy: the table
  * readers see the short row and report it, nothing is filled in.
  */
-export function unstackCells(text: string): { text: string; rows: number } {
+export function unstackCells(text: string): {
+  text: string;
+  rows: number;
+  /** The copied text's line number of each line of `text` (a merged row: its label's line). */
+  lines?: number[];
+} {
   const lines = text.split('\n');
   const lone = lines.filter(loneValue).length;
   // Only a copy whose table cells are stacked: many lines that are one number each.
   if (lone < 12 || lines.some((l) => l.includes('\t'))) return { text, rows: 0 };
   const out: string[] = [];
+  const from: number[] = [];
   let rows = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (!loneValue(line)) {
       out.push(line);
+      from.push(i + 1);
       continue;
     }
     const values: string[] = [];
@@ -147,12 +154,14 @@ export function unstackCells(text: string): { text: string; rows: number } {
     const label = k >= 0 ? (out[k] as string).trim() : '';
     if (label !== '' && label.length <= 60 && !/[。；]$/u.test(label)) {
       out.splice(k, out.length - k, [label, ...values].join('\t'));
+      from.splice(k + 1);
     } else {
       out.push(['', ...values].join('\t'));
+      from.push(i + 1);
     }
     rows++;
     // Keep the blank line that ended the run, if any.
     i = j - 1;
   }
-  return { text: out.join('\n'), rows };
+  return { text: out.join('\n'), rows, lines: from };
 }

@@ -68,6 +68,8 @@ function showNumber(raw: string): string {
 export interface XlsxRead {
   readonly text: string;
   readonly sheets: number;
+  /** Where each line of `text` is in the workbook (「工作表「表三」第 12 行」); '' for a line added. */
+  readonly places: readonly string[];
 }
 
 /**
@@ -105,6 +107,7 @@ export function readXlsx(data: Uint8Array, fileName: string): XlsxRead {
   );
   const sheets = list(((workbook['workbook'] as Xml)?.['sheets'] as Xml | undefined)?.['sheet']);
   const out: string[] = [];
+  const places: string[] = [];
   let read = 0;
   const headings = new Set<number>();
   // A workbook that prints the report's own section headings keeps them; others get them supplied.
@@ -117,6 +120,7 @@ export function readXlsx(data: Uint8Array, fileName: string): XlsxRead {
   );
   for (const sheet of sheets) {
     const rid = String(sheet['@id'] ?? '');
+    const sheetName = String(sheet['@name'] ?? '').trim() || `${read + 1}`;
     const target = String(rels.find((r) => r['@Id'] === rid)?.['@Target'] ?? '');
     const path = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//u, '')}`;
     const ws = decode(path)?.['worksheet'] as Xml | undefined;
@@ -159,28 +163,44 @@ export function readXlsx(data: Uint8Array, fileName: string): XlsxRead {
         covered.has(`${ri}:${ci}`) ? null : (r?.[ci] ?? ''),
       ).filter((c): c is string => c !== null),
     );
-    for (const r of rows) {
+    const filledCount = (r: readonly string[] | undefined) =>
+      (r ?? []).filter((c) => c.trim() !== '').length;
+    let inTable = false;
+    for (const [ri, r] of rows.entries()) {
       const cells = r.map((c) => c.trim());
       const filled = cells.filter((c) => c !== '');
       if (filled.length === 0) continue;
+      const next = rows.slice(ri + 1).find((n) => filledCount(n) > 0);
+      const place = `工作表「${sheetName}」第 ${ri + 1} 行`;
       const start = tableStart(cells);
       if (start > 0 && !headings.has(start)) {
         headings.add(start);
-        if (!printsHeadings) out.push('', SECTION_HEADINGS[start] ?? '', '');
+        if (!printsHeadings) {
+          out.push('', SECTION_HEADINGS[start] ?? '', '');
+          places.push('', '', '');
+        }
       }
-      // A lone text cell (a title, a heading, a note) is a line of text, not a table row.
+      // A lone text cell (a title, a heading, a note) is a line of text, not a table row; but a
+      // row label with every cell of its row printed blank, between two table rows, is a row.
+      const blankRow = inTable && cells.length > 1 && cells[0] !== '' && filledCount(next) >= 2;
       if (
         filled.length === 1 &&
         cells.findIndex((c) => c !== '') === 0 &&
-        !/^\d/u.test(filled[0] ?? '')
+        !/^\d/u.test(filled[0] ?? '') &&
+        !blankRow
       ) {
         out.push(filled[0] ?? '');
+        places.push(place);
+        inTable = false;
         continue;
       }
       out.push(cells.join('\t'));
+      places.push(place);
+      inTable = true;
     }
     out.push('');
+    places.push('');
   }
   if (read === 0) throw new InputError(`${fileName} 中没有可读的工作表。`);
-  return { text: `${out.join('\n')}\n`, sheets: read };
+  return { text: `${out.join('\n')}\n`, sheets: read, places };
 }

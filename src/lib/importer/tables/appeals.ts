@@ -1,5 +1,6 @@
 /**
- * Reads table 四 (行政复议、行政诉讼): one printed row of fifteen numbers, placed in order.
+ * Reads table 四 (行政复议、行政诉讼): one printed row of fifteen numbers, placed in order only
+ * when the row prints exactly fifteen cells (or can be trimmed to them without doubt).
  */
 
 import {
@@ -13,6 +14,7 @@ import {
   fit,
   place,
   rawList,
+  tooManyCells,
   type Fitted,
   type Row,
   type TableRead,
@@ -30,6 +32,7 @@ export function readAppeals(
   read.numbersSeen += seen;
   const width = APPEALS_ROWS.length * APPEALS_COLUMNS.length;
   const firstLine = rows[0]?.line ?? 0;
+  const where = rows[0]?.where ?? `第 ${firstLine} 行`;
   if (rows.length === 0) {
     read.issues.push({
       file: read.file,
@@ -44,6 +47,7 @@ export function readAppeals(
     read.unplaced.push({
       table: 'appeals',
       line: firstLine,
+      where,
       values: rawList(values),
       reason: `表四的数据行有 ${values.length} 个单元格（应为 ${width} 个），两端都有空白单元格，无法确定哪些是多出的空白、数字属于哪一列`,
     });
@@ -59,6 +63,7 @@ export function readAppeals(
     read.unplaced.push({
       table: 'appeals',
       line: firstLine,
+      where,
       values: rawList(fitted.cells),
       reason: `表四只读到 ${fitted.cells.length} 个单元格（应为 ${width} 个），无法确定哪些单元格空白`,
     });
@@ -71,12 +76,21 @@ export function readAppeals(
     return;
   }
   if (fitted.extra.length > 0) {
+    // More numbers than cells: which one is extra cannot be told, so none has a column.
     read.unplaced.push({
       table: 'appeals',
       line: firstLine,
-      values: rawList(fitted.extra),
-      reason: `表四的数据行有 ${fitted.cells.length + fitted.extra.length} 个数字，表格只有 ${width} 个单元格；按顺序放入前 ${width} 个，多出的没有放入`,
+      where,
+      values: rawList(values),
+      reason: tooManyCells('表四的数据行', fitted.printed, width),
     });
+    read.issues.push({
+      file: read.file,
+      severity: 'error',
+      field: 'appeals',
+      message: '表四的数字没有放入。',
+    });
+    return;
   }
   let k = 0;
   for (const row of APPEALS_ROWS) {

@@ -14,6 +14,7 @@ import {
   fit,
   place,
   rawList,
+  tooManyCells,
   type Fitted,
   type Row,
   type TableRead,
@@ -151,6 +152,8 @@ export function readApplications(
   }
   extraRows.sort((a, b) => rows.indexOf(a) - rows.indexOf(b));
 
+  // Rows found whose numbers are listed as not placed: not "missing" to the editor.
+  const refused = new Set<number>();
   for (const { row, leaf } of matches) {
     const fitted = fit(row.values, width);
     const label = `表三「${leaf.describe}」行`;
@@ -158,19 +161,25 @@ export function readApplications(
       read.unplaced.push({
         table: 'applications',
         line: row.line,
+        where: row.where,
         values: rawList(row.values),
         reason: `${label}有 ${row.values.length} 个单元格（应为 ${width} 个），两端都有空白单元格，无法确定数字属于哪一列`,
       });
       missing.push(leaves.indexOf(leaf));
+      refused.add(leaves.indexOf(leaf));
       continue;
     }
     if (fitted.extra.length > 0) {
       read.unplaced.push({
         table: 'applications',
         line: row.line,
-        values: rawList(fitted.extra),
-        reason: `${label}只有 ${width} 个单元格，多出的数字没有放入`,
+        where: row.where,
+        values: rawList(row.values),
+        reason: tooManyCells(label, fitted.printed, width),
       });
+      missing.push(leaves.indexOf(leaf));
+      refused.add(leaves.indexOf(leaf));
+      continue;
     }
     let cells: readonly Cell[] = fitted.cells;
     if (fitted.short) {
@@ -186,10 +195,12 @@ export function readApplications(
         read.unplaced.push({
           table: 'applications',
           line: row.line,
+          where: row.where,
           values: rawList(fitted.cells),
           reason: `${label}只读到 ${fitted.cells.length} 个单元格（应为 ${width} 个），无法确定哪些单元格空白`,
         });
         missing.push(leaves.indexOf(leaf));
+        refused.add(leaves.indexOf(leaf));
         continue;
       }
     }
@@ -198,7 +209,7 @@ export function readApplications(
         file: read.file,
         severity: 'warning',
         field: 'applications',
-        message: `第 ${row.line} 行的数字没有行标签（原文的标签与数字分开了）；前后两行已识别，中间只缺这一行，按位置放入${label}。请对照原文核对。`,
+        message: `原文${row.where}的数字没有行标签（原文的标签与数字分开了）；前后两行已识别，中间只缺这一行，按位置放入${label}。请对照原文核对。`,
       });
     }
     APPLICATION_COLUMNS.forEach((column, k) => {
@@ -265,6 +276,7 @@ export function readApplications(
     read.unplaced.push({
       table: 'applications',
       line: row.line,
+      where: row.where,
       values: rawList(row.values),
       reason: row.norm
         ? `无法识别的行标签「${row.label}」${guess}`
@@ -272,6 +284,7 @@ export function readApplications(
     });
   }
   for (const leaf of missingLeaves) {
+    if (refused.has(leaves.indexOf(leaf))) continue;
     read.issues.push({
       file: read.file,
       severity: 'error',

@@ -13,6 +13,7 @@ import {
   fit,
   place,
   rawList,
+  tooManyCells,
   type Fitted,
   type Row,
   type TableRead,
@@ -51,7 +52,7 @@ export function readProactive(
   const unplace = (row: Row, cells: readonly Cell[], reason: string) => {
     const values = rawList(cells);
     if (values.length > 0)
-      read.unplaced.push({ table: 'proactive', line: row.line, values, reason });
+      read.unplaced.push({ table: 'proactive', line: row.line, where: row.where, values, reason });
   };
 
   for (const parsed of rows) {
@@ -93,6 +94,8 @@ export function readProactive(
   // Cells a PDF conversion pulled out of their rows ("22（其中修订 16 件）") go back, in order, to
   // the rows that lack one cell; the note's words say which column.
   const queue = [...orphans];
+  // Rows found whose numbers are listed as not placed: not "missing" to the editor.
+  const refused = new Set<string>();
   for (const decl of decls) {
     const entry = filled.get(decl.id);
     if (!entry) continue;
@@ -100,8 +103,11 @@ export function readProactive(
     const width = section.columns.length;
     const { fitted, row } = entry;
     const rowLabel = `表二${section.heading}「${decl.label}」行`;
-    for (const cell of fitted.extra) {
-      unplace(row, [cell], `${rowLabel}只有 ${width} 个单元格，多出的数字没有放入`);
+    if (fitted.extra.length > 0) {
+      unplace(row, row.values, tooManyCells(rowLabel, fitted.printed, width));
+      filled.delete(decl.id);
+      refused.add(decl.id);
+      continue;
     }
     if (fitted.ambiguous) {
       unplace(
@@ -110,6 +116,7 @@ export function readProactive(
         `${rowLabel}有 ${row.values.length} 个单元格（应为 ${width} 个），两端都有空白单元格，无法确定数字属于哪一列`,
       );
       filled.delete(decl.id);
+      refused.add(decl.id);
       continue;
     }
     let cells: (Cell | undefined)[] = [...fitted.cells];
@@ -142,6 +149,7 @@ export function readProactive(
           `${rowLabel}只读到 ${fitted.cells.length} 个单元格（应为 ${width} 个），无法确定哪一格空缺`,
         );
         filled.delete(decl.id);
+        refused.add(decl.id);
         continue;
       }
     }
@@ -159,7 +167,7 @@ export function readProactive(
     unplace(orphan.row, [orphan.cell], '这个数字在原文中没有行标签，也没有缺一格的行可以放入');
   }
   for (const decl of decls) {
-    if (!filled.has(decl.id)) {
+    if (!filled.has(decl.id) && !refused.has(decl.id)) {
       read.issues.push({
         file: read.file,
         severity: 'error',

@@ -19,7 +19,10 @@ import type { SourceLine } from '../source.ts';
 /** Numbers that could not be placed, with where they were printed and why. */
 export interface Unplaced {
   readonly table: TableId;
+  /** The line of the importer's text form. */
   readonly line: number;
+  /** Where the original prints it, in words: 「第 88 行」, 「第 3 页」, 「工作表「表三」第 12 行」. */
+  readonly where: string;
   readonly values: readonly string[];
   readonly reason: string;
 }
@@ -37,6 +40,8 @@ export interface TableRead {
   readonly combined: Record<string, (number | null)[]>;
   readonly issues: Problem[];
   readonly unplaced: Unplaced[];
+  /** Cells whose row and column were established (a number or a printed blank put there). */
+  readonly placed: Set<string>;
   /** Numbers printed in the tables, and how many of them were placed in a cell. */
   numbersSeen: number;
   numbersPlaced: number;
@@ -52,6 +57,8 @@ export interface TableBlock {
 
 export interface Row {
   readonly line: number;
+  /** The row's place in the original, in words (see Unplaced.where). */
+  readonly where: string;
   /** All cells but ruled lines, as printed. */
   readonly cells: readonly Cell[];
   /** Text cells joined, as printed. */
@@ -145,6 +152,7 @@ export function buildRows(lines: readonly SourceLine[]): Row[] {
       .join(' ');
     rows.push({
       line: line.number,
+      where: line.where ?? `第 ${line.number} 行`,
       cells,
       label,
       norm: normLabel(label),
@@ -156,8 +164,13 @@ export function buildRows(lines: readonly SourceLine[]): Row[] {
 
 export interface Fitted {
   readonly cells: readonly Cell[];
-  /** Cells beyond the table's width that hold numbers. */
+  /**
+   * Cells beyond the table's width that hold numbers. Which cell is the extra one cannot be told,
+   * so a row with any is never placed (its numbers are listed instead).
+   */
   readonly extra: readonly Cell[];
+  /** Cells the row prints once padding blanks at its ends are dropped. */
+  readonly printed: number;
   /** Fewer cells than columns. */
   readonly short: boolean;
   /**
@@ -182,7 +195,13 @@ export function fit(values: readonly Cell[], width: number): Fitted {
     // Blanks to drop at both ends and more than one way to drop them: the columns are not known.
     const ways = Math.min(lead, excess) - Math.max(0, excess - trail) + 1;
     if (lead > 0 && trail > 0 && ways > 1 && lead < cells.length) {
-      return { cells: cells.slice(0, width), extra: [], short: false, ambiguous: true };
+      return {
+        cells: cells.slice(0, width),
+        extra: [],
+        printed: cells.length,
+        short: false,
+        ambiguous: true,
+      };
     }
   }
   while (cells.length > width && cells[cells.length - 1]?.kind === 'empty') cells.pop();
@@ -191,11 +210,23 @@ export function fit(values: readonly Cell[], width: number): Fitted {
     return {
       cells: cells.slice(0, width),
       extra: cells.slice(width).filter((c) => c.kind !== 'empty'),
+      printed: cells.length,
       short: false,
       ambiguous: false,
     };
   }
-  return { cells, extra: [], short: cells.length < width, ambiguous: false };
+  return {
+    cells,
+    extra: [],
+    printed: cells.length,
+    short: cells.length < width,
+    ambiguous: false,
+  };
+}
+
+/** Why a row with more cells than the table has columns is not placed. */
+export function tooManyCells(what: string, printed: number, width: number): string {
+  return `${what}有 ${printed} 个单元格（应为 ${width} 个），无法确定哪一个是多出的：整行没有放入`;
 }
 
 export function rawList(cells: readonly Cell[]): string[] {
@@ -214,6 +245,7 @@ export function emptyRead(version: TemplateVersion, file: string): TableRead {
     combined: {},
     issues: [],
     unplaced: [],
+    placed: new Set(),
     numbersSeen: 0,
     numbersPlaced: 0,
   };
@@ -228,6 +260,7 @@ export function place(
 ): void {
   const decl = findCell(version, path);
   if (!decl) throw new Error(`no cell ${path}`);
+  read.placed.add(path);
   if (cell.kind === 'empty') {
     read.cells[path] = null;
     return;

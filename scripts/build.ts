@@ -1,0 +1,37 @@
+/**
+ * `npm run build [-- <astro build options>]`: `astro build`, then the search index in this small
+ * process once Astro's has exited. Pagefind's indexing and Node's build are the two largest
+ * memory users of a build; run one after the other, the peak of the build is the larger of the
+ * two instead of their sum (docs/performance.md). The files written are the same as a plain
+ * `astro build`, which indexes in-process (src/integrations/search-index.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { INDEX_LATER_ENV, writeSearchIndex } from '../src/integrations/search-index.ts';
+
+const PROJECT = resolve(import.meta.dirname, '..');
+
+const scratch = mkdtempSync(join(tmpdir(), 'nianbao-build-'));
+const note = join(scratch, 'out-dir');
+try {
+  const astro = spawnSync(
+    process.execPath,
+    [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)],
+    { stdio: 'inherit', env: { ...process.env, [INDEX_LATER_ENV]: note } },
+  );
+  if (astro.status !== 0) {
+    process.exitCode = astro.status ?? 1;
+  } else {
+    const outDir = readFileSync(note, 'utf8');
+    // The same prefix as Astro's own log lines (`npm run bench` cuts its stages at these).
+    const time = () => new Date().toTimeString().slice(0, 8);
+    console.log(`${time()} [nianbao:build] astro build 已结束，接着编入检索索引`);
+    await writeSearchIndex(outDir, {
+      info: (message) => console.log(`${time()} [nianbao:search-index] ${message}`),
+    });
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
