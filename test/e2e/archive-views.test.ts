@@ -274,6 +274,7 @@ describe('downloads', () => {
       'status',
       'unit',
       'note',
+      'corrected',
     ]);
     const fees = rows.find((r) => r[0] === 'fixture-city-gov' && r[4] === 'proactive.fees.amount');
     expect(fees?.slice(2)).toEqual([
@@ -285,7 +286,13 @@ describe('downloads', () => {
       'value',
       '',
       '',
+      '',
     ]);
+    // A corrected cell carries the date of its correction (the fixture's erratum of 2024-06-15).
+    const review = rows.find(
+      (r) => r[0] === 'fixture-city-gov' && r[4] === 'appeals.review.corrected',
+    );
+    expect(review?.slice(5)).toEqual(['1', 'false', 'value', '', '', '2024-06-15']);
     const dict = parseCsv(
       new TextDecoder('utf-8', { ignoreBOM: true }).decode(
         (await get(`${SITES.fixture.base}data/cells.csv`)).bytes,
