@@ -101,7 +101,11 @@ describe.each(['phone', 'desktop'] as ViewportName[])('更正记录 at %s width'
       await marks.nth(2).click();
       expect(new URL(page.url()).hash).toBe('#correction-1');
       expect(await page.locator('#correction-1').isVisible()).toBe(true);
-      await page.locator('#correction-2 a', { hasText: '表三「（一）予以公开」' }).click();
+      // Visible, then activated without Playwright's wait for a "stable" box: under the full
+      // suite's load that wait once timed out after the hash scroll above (CI, 2026-11-30).
+      const back = page.locator('#correction-2 a', { hasText: '表三「（一）予以公开」' });
+      expect(await back.isVisible()).toBe(true);
+      await back.dispatchEvent('click');
       expect(new URL(page.url()).hash).toBe('#t3-r-disclosed');
       expect(await page.locator('#t3-r-disclosed').innerText()).toBe('（一）予以公开');
       expect(await page.locator('.table-legend').first().innerText()).toContain(
