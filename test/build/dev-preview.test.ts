@@ -39,8 +39,11 @@ async function until(url: string, ok: (text: string) => boolean, ms = 20_000): P
   let text = '';
   while (Date.now() < deadline) {
     try {
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      text = await page.locator('main').innerText();
+      // 'commit', not 'domcontentloaded': the page's text is server-rendered, and on a fresh
+      // clone Vite may hold the page's module scripts while it optimises dependencies, which
+      // delayed DOMContentLoaded past the whole deadline (CI, 2026-11-30).
+      await page.goto(url, { waitUntil: 'commit', timeout: 8_000 });
+      text = await page.locator('main').innerText({ timeout: 8_000 });
       if (ok(text)) return text;
     } catch (error) {
       // The dev server's own reload after a content change can interrupt a navigation (or the
