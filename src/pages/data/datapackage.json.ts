@@ -5,13 +5,13 @@ import { sortedReports } from '../../lib/site/site-data.ts';
 import { archiveYears, dataPackage, jsonText } from '../../lib/open-data/open-data.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const entries = (await getCollection('reports')).filter((e) => !e.data.draft);
+  const reports = sortedReports(await getCollection('reports')).filter((r) => !r.draft);
   const homepage = absoluteUrl(site, import.meta.env.BASE_URL, '/data/');
   return new Response(
     jsonText(
       dataPackage({
-        reports: entries.length,
-        years: archiveYears(sortedReports(entries)),
+        reports: reports.length,
+        years: archiveYears(reports),
         ...(homepage ? { homepage } : {}),
       }),
     ),
