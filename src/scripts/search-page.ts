@@ -226,6 +226,10 @@ class NbSearch extends HTMLElement {
       this.#years = [];
       this.#part('status').textContent = '';
       this.#part('hints').hidden = false;
+      // Most searches start with the newest year: load its bundle (entry file preloaded by the
+      // page's <head>, and its metadata) while the reader types.
+      const newest = this.#scope.years[0];
+      if (newest) void this.#withYear(newest.year).catch(() => {});
       this.#rendered(state);
       return;
     }

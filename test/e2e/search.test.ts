@@ -5,6 +5,7 @@
  * years loaded on request, a year filter narrows it, and the URL carries the search through
  * sharing, reloading and the back button.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { agencyIdFromUrl, reportIdFromUrl } from '../../src/lib/site/search.ts';
@@ -305,6 +306,49 @@ describe('a reader on a phone', () => {
       await settled(page);
       expect(await resultIds(page)).toEqual(['fixture-county-fgj/2023']);
       expect(unexpected(problems)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe.each(['phone', 'desktop'] as const)('year groups at %s width', (viewport) => {
+  it('read as headed groups with a button for the next year, pass axe and fit the width', async () => {
+    const base = SITES.real.base;
+    const { page, problems, close } = await openPage(
+      browser,
+      inject('origin'),
+      `${base}search/?q=${encodeURIComponent('复议')}`,
+      viewport,
+    );
+    try {
+      await settled(page);
+      expect(await groupHeadings(page)).toEqual(['2025 年：找到 1 份']);
+      expect(await resultIds(page)).toEqual(['shanghai-shizhengfu-bangongting/2025']);
+      expect(await page.locator('[data-status]').innerText()).toBe(
+        '在 2025 年的报告中找到 1 份包含「复议」的报告；还有 4 个年份尚未检索。',
+      );
+      expect(await page.locator('[data-next]').innerText()).toBe('继续检索 2024 年的报告');
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(
+        axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+      ).toEqual([]);
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      ).toBe(0);
+      // Oldest first: the groups in the other order, the button offers the next newer year.
+      await page.locator('[data-filters] summary').click();
+      await page.locator('#search-sort').selectOption('year-asc');
+      await page.waitForURL((u) => new URL(u).searchParams.get('sort') === 'year-asc');
+      await settled(page);
+      expect(await groupHeadings(page)).toEqual(['2019 年：找到 1 份']);
+      expect(await page.locator('[data-grouping]').innerText()).toMatch(
+        /^结果按年份分组，最早的年份在前/,
+      );
+      expect(await page.locator('[data-next]').innerText()).toBe('继续检索 2020 年的报告');
+      expect(problems).toEqual([]);
     } finally {
       await close();
     }
