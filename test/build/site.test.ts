@@ -11,6 +11,7 @@ import { loadArchive, type ArchiveReport } from '../../src/lib/content/archive.t
 import { formatReport } from '../../src/lib/content/problems.ts';
 import { cellDeclarations } from '../../src/lib/template/cells.ts';
 import { visibleNote } from '../../src/lib/site/narrow-table.ts';
+import { cellAnchor } from '../../src/lib/site/report-view.ts';
 import { PROJECT_ROOT, buildSite } from '../support/build-site.ts';
 import { rawCells } from '../support/raw-cells.ts';
 
@@ -48,27 +49,36 @@ function page(site: Site, path: string): HTMLElement {
 const text = (el: HTMLElement | null | undefined) =>
   (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** The published number of a table cell: the cell's own first text (a flagged one is in `.num`). */
+function numberIn(td: HTMLElement | null | undefined): string | null {
+  const flagged = td?.querySelector('.num');
+  if (flagged) return text(flagged);
+  const first = td?.childNodes[0];
+  return first && first.nodeType === 3 ? first.text.trim() : null;
+}
+/** The printed table's cell for a cell path (its id is derived from the path: cellAnchor). */
+const cellOf = (doc: HTMLElement, path: string) => doc.querySelector(`td#${cellAnchor(path)}`);
+
 function checkTables(site: Site, report: ArchiveReport): void {
   const doc = page(site, `reports/${report.agency.id}/${report.year}`);
   // What the YAML says, read without the project's own reader, by position as typed.
   const yaml = rawCells(readFileSync(join(site.content, report.dataFile), 'utf8'));
   const declared = cellDeclarations(report.tables.template);
-  const rendered = doc.querySelectorAll('td[data-cell]');
-  expect(rendered.map((td) => td.getAttribute('data-cell'))).toEqual(declared.map((c) => c.path));
+  // The printed tables' cells (表四's phone copy is in .narrow-only), in declaration order.
+  const rendered = doc.querySelectorAll('.table-scroll td');
+  expect(rendered.map((td) => td.id)).toEqual(declared.map((c) => cellAnchor(c.path)));
   for (const cell of declared) {
-    const td = doc.querySelectorAll(`td[data-cell="${cell.path}"]`);
+    const td = doc.querySelectorAll(`#${cellAnchor(cell.path)}`);
     expect(td, cell.path).toHaveLength(1);
     const el = td[0]!;
     expect(yaml.has(cell.path), `${cell.path} is in the YAML`).toBe(true);
     const value = yaml.get(cell.path);
-    const data = el.querySelector('data');
     if (value === null) {
       expect(el.classList.contains('blank'), `${cell.path} is blank`).toBe(true);
-      expect(data, `${cell.path} has no number`).toBeNull();
+      expect(numberIn(el), `${cell.path} has no number`).toBeNull();
       expect(text(el.querySelector('.visually-hidden'))).toBe('空白');
     } else {
-      expect(data?.getAttribute('value'), cell.path).toBe(String(value));
-      expect(text(data), cell.path).toBe(String(value));
+      expect(numberIn(el), cell.path).toBe(String(value));
     }
     expect(text(el.querySelector('.unit')) || null, `${cell.path} unit`).toBe(
       report.tables.units[cell.path] ?? null,
@@ -95,7 +105,7 @@ describe('tables read back from the built HTML', () => {
     checkTables(sites.real, seed!);
     const doc = page(sites.real, 'reports/jiyuan-gongan/2020');
     // Spot-check numbers as printed in the published report.
-    const cell = (path: string) => text(doc.querySelector(`td[data-cell="${path}"] data`));
+    const cell = (path: string) => numberIn(cellOf(doc, path));
     expect(cell('proactive.licensing.decisions')).toBe('1618');
     expect(cell('proactive.procurement.amount')).toBe('2287.0728');
     expect(cell('applications.withheld.internal_affairs.natural')).toBe('7');
@@ -121,13 +131,13 @@ describe('what a reader sees besides the numbers', () => {
     expect(text(notice)).toBe(
       '表三「总计」列「一 + 二」= 172，「三（七）总计 + 四」= 175，两者应相等。编辑说明：原文如此：表三「总计」列的新收申请数印为 170，与各类申请人之和 173 不符。在表中查看',
     );
-    const flagged = doc.querySelector('td[data-cell="applications.total.total"]');
+    const flagged = cellOf(doc, 'applications.total.total');
     expect(flagged?.classList.contains('flagged')).toBe(true);
     expect(flagged?.querySelector('a.flag')?.getAttribute('href')).toBe(
       '#notice-applications-balance-total',
     );
     expect(
-      doc.querySelector('td[data-cell="applications.received.total"] a.flag')?.getAttribute('href'),
+      cellOf(doc, 'applications.received.total')?.querySelector('a.flag')?.getAttribute('href'),
     ).toBe('#notice-applications-row-total-received');
   });
 
@@ -173,9 +183,9 @@ describe('what a reader sees besides the numbers', () => {
     expect(text(doc.querySelector('h1'))).toBe(
       '示例县发展和改革局2023年政府信息公开工作年度报告</script><script>alert(1)</script>"><img src=x onerror=alert(1)>',
     );
-    expect(
-      text(doc.querySelector('td[data-cell="applications.received.natural"] .cell-note')),
-    ).toBe('</script><script>alert(1)</script>');
+    expect(text(cellOf(doc, 'applications.received.natural')?.querySelector('.cell-note'))).toBe(
+      '</script><script>alert(1)</script>',
+    );
   });
 
   it('puts every internal link under the base path', () => {

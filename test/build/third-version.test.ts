@@ -24,6 +24,7 @@ import {
 } from '../../src/lib/figures/measures.ts';
 import { importReport } from '../../src/lib/importer/import-report.ts';
 import { cellDeclarations } from '../../src/lib/template/cells.ts';
+import { cellAnchor } from '../../src/lib/site/report-view.ts';
 import {
   APPEALS_COLUMNS,
   APPEALS_ROWS,
@@ -168,11 +169,12 @@ describe('the site built with the third version', () => {
     const doc = page('reports/jiyuan-gongan/2029');
     const row = doc.querySelectorAll('tr').find((tr) => text(tr.querySelector('th')) === NEW_ROW);
     expect(row).toBeDefined();
-    const values = row!.querySelectorAll('td[data-cell]').map((td) => td.getAttribute('data-cell'));
+    // A cell's id is derived from its path (cellAnchor).
+    const values = row!.querySelectorAll('td').map((td) => td.id);
     expect(values).toEqual(
-      APPLICATION_COLUMNS.map((c) => `applications.withheld.other_grounds.${c.id}`),
+      APPLICATION_COLUMNS.map((c) => cellAnchor(`applications.withheld.other_grounds.${c.id}`)),
     );
-    expect(row!.querySelectorAll('td[data-cell]').map((td) => text(td))).toEqual(
+    expect(row!.querySelectorAll('td').map((td) => text(td))).toEqual(
       ['natural', 'business', 'research', 'nonprofit', 'legal', 'other', 'total'].map((c) =>
         String(yaml2029.get(`applications.withheld.other_grounds.${c}`) ?? ''),
       ),

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, type ViewportName } from '../support/browser.ts';
 import { openPage } from '../support/page-watch.ts';
+import { cellPathOf } from '../support/cell-ids.ts';
 import { SITES } from './sites.ts';
 
 const REPORT = `${SITES.fixture.base}reports/fixture-city-gov/2021/`;
@@ -75,16 +76,11 @@ describe.each(['phone', 'desktop'] as ViewportName[])('更正记录 at %s width'
     const { page, close } = await openPage(browser, inject('origin'), REPORT, viewport);
     try {
       const marks = page.locator('a.corrected-mark:visible');
-      const seen = await marks.evaluateAll((as) =>
-        as.map((a) => {
-          const td = a.closest('td');
-          return [
-            td?.dataset.cell ?? td?.dataset.narrowCell,
-            a.getAttribute('href'),
-            a.textContent,
-          ];
-        }),
-      );
+      const seen = (
+        await marks.evaluateAll((as) =>
+          as.map((a) => [a.closest('td')?.id, a.getAttribute('href'), a.textContent]),
+        )
+      ).map(([id, ...rest]) => [cellPathOf(id), ...rest]);
       expect(seen).toEqual([
         ['proactive.normative_documents.issued', '#correction-2', '已更正，查看更正记录'],
         ['applications.disclosed.natural', '#correction-2', '已更正，查看更正记录'],

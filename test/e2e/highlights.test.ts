@@ -13,6 +13,8 @@ import type { Server } from 'node:http';
 import { launchBrowser } from '../support/browser.ts';
 import { PROJECT_ROOT, buildSite } from '../support/build-site.ts';
 import { openPage } from '../support/page-watch.ts';
+import { cellPathOf } from '../support/cell-ids.ts';
+import { cellAnchor } from '../../src/lib/site/report-view.ts';
 import { startStaticServer } from '../support/static-server.ts';
 import { E2E_DIR, SITES, pageCases } from './sites.ts';
 
@@ -215,7 +217,7 @@ describe('not printed is not blank on the page', () => {
           .locator('[data-table] .not-printed-table')
           .evaluateAll((els) => els.map((e) => e.id)),
       ).toEqual(['t2', 't3', 't4']);
-      expect(await page.locator('td[data-cell]').count()).toBe(0);
+      expect(await page.locator('.report-tables td').count()).toBe(0);
       expect(await texts(page, '.status .badge')).toEqual([
         '!表二、表三和表四原文都未以文字印出，无从核对。',
       ]);
@@ -247,11 +249,15 @@ describe('not printed is not blank on the page', () => {
       expect(await page.locator('[data-highlight="rate"] strong').innerText()).toBe('50.0%');
       expect(await page.locator('[data-table="appeals"]').innerText()).toBe('原文未以文字印出此表');
       // The combined row as printed; its three sub-rows 原文未单列, never blank.
-      expect(await page.locator('td[data-cell="applications.other.total"]').innerText()).toBe('1');
+      expect(await page.locator(`#${cellAnchor('applications.other.total')}`).innerText()).toBe(
+        '1',
+      );
       expect(
         await texts(
           page,
-          'td[data-cell^="applications.other."][data-cell$=".total"]:not([data-cell="applications.other.total"])',
+          ['no_correction', 'unpaid_fees', 'other']
+            .map((row) => `#${cellAnchor(`applications.other.${row}.total`)}`)
+            .join(', '),
         ),
       ).toEqual(['原文未单列', '原文未单列', '原文未单列']);
       expect(await page.locator('.status .badge').innerText()).toBe(
@@ -268,7 +274,7 @@ describe('not printed is not blank on the page', () => {
       expect(await page.locator('[data-table="proactive"]').innerText()).toBe(
         '原文未以文字印出此表',
       );
-      expect(await page.locator('td[data-cell^="proactive."]').count()).toBe(0);
+      expect(await page.locator('td[id^="c2-"]').count()).toBe(0);
       expect(await page.locator('[data-highlight="review"] .num').allInnerTexts()).toEqual([
         '4',
         '1',
@@ -397,8 +403,7 @@ describe('links from 数字核对 land on the cell', () => {
       expect(problems).toEqual([]);
       return {
         href,
-        cell:
-          (await cell.getAttribute('data-cell')) ?? (await cell.getAttribute('data-narrow-cell')),
+        cell: cellPathOf(await cell.getAttribute('id')),
       };
     } finally {
       await close();
@@ -415,7 +420,7 @@ describe('links from 数字核对 land on the cell', () => {
         'a.to-table',
       );
       expect(got).toEqual({
-        href: '#c-applications-total-total',
+        href: '#c3-total-total',
         cell: 'applications.total.total',
       });
     });
@@ -429,7 +434,7 @@ describe('links from 数字核对 land on the cell', () => {
         '.blank-fold a',
       );
       expect(got).toEqual({
-        href: '#c-applications-disclosed-total',
+        href: '#c3-disclosed-total',
         cell: 'applications.disclosed.total',
       });
     });
@@ -444,8 +449,8 @@ describe('links from 数字核对 land on the cell', () => {
       );
       expect(got).toEqual(
         viewport === 'phone'
-          ? { href: '#cn-appeals-review-total', cell: 'appeals.review.total' }
-          : { href: '#c-appeals-review-total', cell: 'appeals.review.total' },
+          ? { href: '#cn4-review-total', cell: 'appeals.review.total' }
+          : { href: '#c4-review-total', cell: 'appeals.review.total' },
       );
     });
   }

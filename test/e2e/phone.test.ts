@@ -10,6 +10,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { openPage } from '../support/page-watch.ts';
 import { cellsOutOfView, smallTargets, visibleCells } from '../support/phone-audit.ts';
 import { pageCases } from './sites.ts';
+import { cellPathOf } from '../support/cell-ids.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -67,8 +68,8 @@ describe.each(pageCases())('$name at 360×740', (pc) => {
         expect(onPhone.columnheader).toBe(await phone.page.locator('#t3 thead th').count());
         // 总计 comes first in each row block, with its label shown above the value.
         const first = await phone.page.locator('#t3 tbody tr:not(.group)').first();
-        const total = first.locator('td.total-col');
-        const natural = first.locator('td[data-label="自然人"]');
+        const total = first.locator('td[id$="-total"]');
+        const natural = first.locator('td[id$="-natural"]');
         expect((await total.boundingBox())!.y).toBeLessThan((await natural.boundingBox())!.y + 1);
         expect((await total.boundingBox())!.x).toBeLessThan((await natural.boundingBox())!.x);
         const label = await total.evaluate((td) => getComputedStyle(td, '::before').content);
@@ -93,26 +94,18 @@ describe.each(pageCases())('$name at 360×740', (pc) => {
         expect(await desktop.page.locator('[data-table="appeals"] .narrow-only').isVisible()).toBe(
           false,
         );
-        // Same numbers in both renderings.
-        const values = (p: Page, attr: string) =>
-          p
-            .locator(`[${attr}]`)
-            .evaluateAll(
-              (tds, a) =>
-                Object.fromEntries(
-                  tds.map((td) => [
-                    td.getAttribute(a),
-                    td.querySelector('data')?.getAttribute('value') ?? null,
-                  ]),
-                ),
-              attr,
-            );
-        const printed = Object.fromEntries(
-          Object.entries(await values(desktop.page, 'data-cell')).filter(([k]) =>
-            k!.startsWith('appeals.'),
-          ),
-        );
-        expect(await values(phone.page, 'data-narrow-cell')).toEqual(printed);
+        // Same numbers in both renderings: each cell by its path (from its id, cellPathOf).
+        const values = async (p: Page, selector: string) =>
+          Object.fromEntries(
+            (
+              await p
+                .locator(selector)
+                .evaluateAll((tds) => tds.map((td) => [td.id, td.textContent] as const))
+            ).map(([id, v]) => [cellPathOf(id), v]),
+          );
+        const printed = await values(desktop.page, '#t4 td');
+        expect(Object.keys(printed)).toHaveLength(15);
+        expect(await values(phone.page, '[data-table="appeals"] .narrow-only td')).toEqual(printed);
       } finally {
         await phone.close();
         await desktop.close();

@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../support/build-site.ts';
 import { VIEWPORTS, launchBrowser, type ViewportName } from '../support/browser.ts';
 import { openPage } from '../support/page-watch.ts';
 import { SITES, pageCases } from './sites.ts';
+import { cellPathOf } from '../support/cell-ids.ts';
 
 const SCREENSHOTS = join(PROJECT_ROOT, 'test-results/screenshots');
 let browser: Browser;
@@ -100,15 +101,25 @@ describe.each(pageCases())('$name', (pc) => {
         const report = archives[pc.site]!.reports.find((r) => r.id === pc.report)!;
         const { page, close } = await openPage(browser, inject('origin'), pc.path, viewport);
         try {
-          const shown = await page.evaluate(() =>
-            Object.fromEntries(
-              [...document.querySelectorAll('td[data-cell]')].map((td) => [
-                td.getAttribute('data-cell'),
-                td.querySelector('data')
-                  ? (td.querySelector('data') as HTMLElement).innerText
-                  : null,
-              ]),
-            ),
+          // Printed-table cells (表四's phone copy is in .narrow-only); the number is the cell's
+          // first text, or its .num when flagged. The id names the cell (cellPathOf).
+          const shown = Object.fromEntries(
+            (
+              await page.evaluate(() =>
+                [...document.querySelectorAll('.table-scroll td')].map((td) => {
+                  const first = td.firstChild;
+                  const num = td.querySelector('.num') as HTMLElement | null;
+                  return [
+                    td.id,
+                    num
+                      ? num.innerText
+                      : first?.nodeType === Node.TEXT_NODE
+                        ? (first.textContent ?? '').trim()
+                        : null,
+                  ] as const;
+                }),
+              )
+            ).map(([id, v]) => [cellPathOf(id), v]),
           );
           const expected = Object.fromEntries(
             cellDeclarations(report.tables.template).map((c) => {
@@ -118,8 +129,8 @@ describe.each(pageCases())('$name', (pc) => {
           );
           expect(shown).toEqual(expected);
           // A blank cell shows nothing, not 0.
-          // Printed-table cells only: 表四's phone rendering repeats them (data-narrow-cell).
-          const blanks = await page.locator('td.blank[data-cell]').evaluateAll((tds) =>
+          // Printed-table cells only: 表四's phone rendering repeats them (.narrow-only).
+          const blanks = await page.locator('.table-scroll td.blank').evaluateAll((tds) =>
             tds.map((td) => {
               const copy = td.cloneNode(true) as HTMLElement;
               copy.querySelectorAll('.visually-hidden').forEach((e) => e.remove());

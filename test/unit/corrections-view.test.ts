@@ -28,7 +28,7 @@ describe('corrections view', () => {
           {
             path: 'proactive.normative_documents.issued',
             label: '表二第二十条第（一）项「行政规范性文件」行「本年制发件数」列',
-            anchor: 't2-article20-1-r-normative-documents',
+            anchor: 't2-r-normative-documents',
             old: 21,
             new: 22,
           },

@@ -65,12 +65,12 @@ describe('the 数字核对 section', () => {
     expect(view.blankTotals).toHaveLength(11);
     expect(view.blankTotals[0]).toEqual({
       label: '表三「（一）予以公开」行「总计」列',
-      href: '#c-applications-disclosed-total',
+      href: '#c3-disclosed-total',
       narrowHref: undefined,
     });
     expect(view.blankTotals[10]).toEqual({
       label: '表三「（五）不予处理 2.重复申请」行「总计」列',
-      href: '#c-applications-not-processed-duplicate-total',
+      href: '#c3-not-processed-duplicate-total',
       narrowHref: undefined,
     });
   });
@@ -84,14 +84,14 @@ describe('the 数字核对 section', () => {
     );
     expect(report.notices.map((n) => n.check.focus)).toEqual(['appeals.review.total']);
     expect(view.notices.map((n) => [n.href, n.narrowHref])).toEqual([
-      ['#c-appeals-review-total', '#cn-appeals-review-total'],
+      ['#c4-review-total', '#cn4-review-total'],
     ]);
     const city = loadArchive(fixture('build-site')).reports.find(
       (r) => r.id === 'fixture-city-gov/2021',
     )!;
     expect(statusView(city).notices.map((n) => [n.href, n.narrowHref])).toEqual([
-      ['#c-applications-total-total', undefined],
-      ['#c-applications-received-total', undefined],
+      ['#c3-total-total', undefined],
+      ['#c3-received-total', undefined],
     ]);
   });
 });

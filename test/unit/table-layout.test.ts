@@ -24,3 +24,49 @@ describe('flagged cells', () => {
     );
   });
 });
+
+describe('ids on a report page', () => {
+  it('are unique across every table and cell of each template, and short', async () => {
+    const { templateVersions } = await import('../../src/lib/template/registry.ts');
+    const { cellDeclarations } = await import('../../src/lib/template/cells.ts');
+    const { appealsLayout, applicationsLayout, proactiveLayouts } =
+      await import('../../src/lib/site/table-layout.ts');
+    const { cellAnchor, narrowCellAnchor } = await import('../../src/lib/site/report-view.ts');
+    for (const version of templateVersions()) {
+      const tables = {
+        template: version,
+        cells: {},
+        combined: {},
+        units: {},
+        cellNotes: {},
+        notPrinted: [],
+      } as unknown as Parameters<typeof proactiveLayouts>[0];
+      const layouts = [
+        ...proactiveLayouts(tables),
+        applicationsLayout(tables, ''),
+        appealsLayout(tables, ''),
+      ];
+      const ids = layouts.flatMap((l) => [
+        l.id,
+        `${l.id}-caption`,
+        ...l.head.flat().map((h) => h.id),
+        ...l.body.map((r) => r.id),
+      ]);
+      const cells = cellDeclarations(version).map((c) => c.path);
+      ids.push(
+        ...cells.map(cellAnchor),
+        ...cells.filter((p) => p.startsWith('appeals.')).map(narrowCellAnchor),
+      );
+      expect(new Set(ids).size, `${version}: duplicate ids`).toBe(ids.length);
+      // Header ids are named by every cell's `headers`: a few characters each.
+      for (const h of layouts.flatMap((l) => l.head.flat()))
+        expect(h.id).toMatch(/^h[234]-(\d+-)?\d+$/);
+    }
+    expect(cellAnchor('applications.withheld.state_secret.natural')).toBe(
+      'c3-withheld-state-secret-natural',
+    );
+    expect(cellAnchor('proactive.regulations.in_force')).toBe('c2-regulations-in-force');
+    expect(narrowCellAnchor('appeals.litigation_direct.total')).toBe('cn4-litigation-direct-total');
+    expect(() => cellAnchor('elsewhere.x')).toThrow('Not a cell path');
+  });
+});

@@ -9,17 +9,30 @@ import { findCell, describeCell } from '../template/cells.ts';
 import { templateOf } from '../template/registry.ts';
 import { noticeId } from './table-layout.ts';
 
+/** The printed number of each table (表二, 表三, 表四), as the first segment of a cell path names it. */
+const TABLE_NUMBERS: Readonly<Record<string, string>> = {
+  proactive: '2',
+  applications: '3',
+  appeals: '4',
+};
+
 /**
- * The id of a data cell of the printed table (`c-applications-disclosed-total`), so that a notice
- * links to the cell itself, not only its row. Unique per page: each cell path is printed once.
+ * The id of a data cell of the printed table (`c3-disclosed-total` for
+ * `applications.disclosed.total`), so that a notice links to the cell itself, not only its row.
+ * The table by its printed number, then the row and column keys: short (a page has ~200 cells)
+ * and stable. Unique per page: each cell path is printed once. It is also how tests and scripts
+ * find a cell by its path (no separate `data-cell` attribute).
  */
 export function cellAnchor(path: string): string {
-  return `c-${path.replaceAll('.', '-').replaceAll('_', '-')}`;
+  const [table = '', ...keys] = path.split('.');
+  const number = TABLE_NUMBERS[table];
+  if (number === undefined) throw new Error(`Not a cell path: ${path}`);
+  return `c${number}-${keys.join('-').replaceAll('_', '-')}`;
 }
 
-/** The id of the same cell in a table's separate phone version (table 四: `cn-appeals-…`). */
+/** The id of the same cell in a table's separate phone version (table 四: `cn4-review-total`). */
 export function narrowCellAnchor(path: string): string {
-  return `cn-${cellAnchor(path).slice(2)}`;
+  return `cn${cellAnchor(path).slice(1)}`;
 }
 
 /** Years of each agency's reports, ascending: one pass over the archive, not one per page. */

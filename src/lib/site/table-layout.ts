@@ -100,6 +100,10 @@ export function rowAnchor(cellPath: string): string {
 /**
  * Header rows from the label paths of the columns, in column order. Consecutive columns that share
  * a label prefix share the header cell; a path shorter than the deepest one spans down.
+ *
+ * Header cells are numbered in reading order after `prefix` (`h3-0` … `h3-8`): short, because
+ * every data cell's `headers` names up to five of them and a report page has about 200 cells.
+ * Nothing links to a column header, so the number needs no meaning of its own.
  */
 export function headerRows(
   prefix: string,
@@ -108,6 +112,7 @@ export function headerRows(
   const depth = Math.max(...paths.map((p) => p.length));
   const rows: HeaderCell[][] = Array.from({ length: depth }, () => []);
   const ids: string[][] = paths.map(() => []);
+  let count = 0;
   for (let level = 0; level < depth; level++) {
     let i = 0;
     while (i < paths.length) {
@@ -128,7 +133,7 @@ export function headerRows(
           j++;
         }
       }
-      const id = `${prefix}-h${level}-${rows[level]?.length ?? 0}`;
+      const id = `${prefix}${count++}`;
       rows[level]?.push({
         id,
         label: path[level] ?? '',
@@ -165,10 +170,10 @@ export function proactiveLayouts(
   tables: ReportTables,
   flags: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TableLayout[] {
-  return templateOf(tables.template).proactive.map((section) => {
+  return templateOf(tables.template).proactive.map((section, s) => {
     const prefix = `t2-${slug(section.id)}`;
     const { rows, ids } = headerRows(
-      prefix,
+      `h2-${s}-`,
       section.columns.map((c) => [c.label]),
     );
     return {
@@ -178,7 +183,8 @@ export function proactiveLayouts(
       head: rows,
       columns: section.columns.length,
       body: section.rows.map((row) => {
-        const rowId = `${prefix}-r-${slug(row.id)}`;
+        // Row keys are unique across the sections of table 二 (cell paths do not name the section).
+        const rowId = `t2-r-${slug(row.id)}`;
         return {
           kind: 'data' as const,
           id: rowId,
@@ -205,7 +211,7 @@ export function applicationsLayout(
   const cells = cellDeclarations(tables.template).filter((c) => c.table === 'applications');
   const firstRow = cells.filter((c) => c.rowKeys.join('.') === 'received');
   const { rows, ids } = headerRows(
-    prefix,
+    'h3-',
     firstRow.map((c) => c.columnLabels),
   );
   const body: BodyRow[] = [];
@@ -272,7 +278,7 @@ export function appealsLayout(
   const prefix = 't4';
   const cells = cellDeclarations(tables.template).filter((c) => c.table === 'appeals');
   const { rows, ids } = headerRows(
-    prefix,
+    'h4-',
     cells.map((c) => c.columnLabels),
   );
   return {
