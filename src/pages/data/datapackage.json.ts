@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { absoluteUrl } from '../../lib/site/discovery.ts';
 import { sortedReports } from '../../lib/site/site-data.ts';
-import { archiveYears, dataPackage, jsonText } from '../../lib/open-data/open-data.ts';
+import { dataPackage, jsonText, yearTables } from '../../lib/open-data/open-data.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const entries = (await getCollection('reports')).filter((e) => !e.data.draft);
@@ -11,7 +11,7 @@ export const GET: APIRoute = async ({ site }) => {
     jsonText(
       dataPackage({
         reports: entries.length,
-        years: archiveYears(sortedReports(entries)),
+        years: yearTables(sortedReports(entries)),
         ...(homepage ? { homepage } : {}),
       }),
     ),
