@@ -240,6 +240,11 @@ describe('the year page', () => {
     try {
       const rows = await page.locator('#key-figures tbody th').allInnerTexts();
       expect(rows).toEqual(['示例市人民政府\n2021 年度报告']);
+      // One page: no pager, no page range.
+      expect(await page.locator('nav.pager').count()).toBe(0);
+      expect(await page.locator('h1 + p').innerText()).toBe(
+        '本档案收录 2021 年度 1 个机构的报告，按机构层级（中央到乡镇）、地区、机构名称排列。',
+      );
       const c = city[1]!.tables.cells;
       expect(await chartTable(page, 'year-intake')).toEqual({
         'applications.received': [String(c['applications.received.total'])],
@@ -450,6 +455,16 @@ describe('home and 404', () => {
       expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(
         'https://nianbao.example.org/fixture/',
       );
+      // Agencies by level, with counts, linking to where each level starts in the agency index
+      // (the full list of agencies grew with the archive and lives there).
+      const levels = page.locator('#by-agency + ul li');
+      expect(await levels.allInnerTexts()).toEqual(['地市级\n1 个机构', '县级\n1 个机构']);
+      expect(
+        await levels.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      ).toEqual([
+        `${SITES.fixture.base}agencies/#level-prefectural`,
+        `${SITES.fixture.base}agencies/#level-county`,
+      ]);
     } finally {
       await close();
     }
