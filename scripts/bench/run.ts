@@ -166,7 +166,9 @@ export function routeTimes(run: Measured): Record<string, { ms: number; routes: 
 
 /**
  * Bytes a phone's browser transfers for a first search (the search page, its script and Pagefind)
- * and for later ones typed on the same page, from the built site served like a CDN (gzip).
+ * and for later ones typed on the same page, from the built site served like a CDN (gzip). Each
+ * is what the reader gets first: the agencies and the newest year with results (the page groups
+ * results by year and loads older years on request); then the cost of one more year.
  */
 async function searchBytes(
   dist: string,
@@ -214,6 +216,27 @@ async function searchBytes(
       await settled();
       await page.waitForTimeout(500);
       out.push({ query: q, bytes: (await total()) - before, results: await status() });
+    }
+    // Results come one year at a time, newest first (the index is one bundle per year): what one
+    // more year costs, for the last query (「继续检索 N 年的报告」).
+    const next = page.locator('[data-next]');
+    if (await next.isVisible()) {
+      const before = await total();
+      const label = await next.innerText();
+      const groups = await page.locator('[data-results] h2').count();
+      await next.click();
+      await page.waitForFunction(
+        (k) => document.querySelectorAll('[data-results] h2').length > k,
+        groups,
+      );
+      await page.waitForLoadState('networkidle');
+      await settled();
+      await page.waitForTimeout(500);
+      out.push({
+        query: `${later[later.length - 1]}, ${label}`,
+        bytes: (await total()) - before,
+        results: (await page.locator('[data-results] h2').allInnerTexts()).join(' / '),
+      });
     }
     return out;
   } finally {
@@ -406,7 +429,12 @@ async function main(): Promise<void> {
         `  ${kind}`,
         `${mib(bytes[kind] ?? 0)} (${kb((bytes[kind] ?? 0) / generated.reports)} per report)`,
       ]);
-    const labels = ['first search', 'later search', 'later search, a word in every report'];
+    const labels = [
+      'first search (newest year)',
+      'later search',
+      'later search, a word in every report',
+      'one more year:',
+    ];
     search.forEach((s, i) =>
       rows.push([`${labels[i]} ${s.query}`, `${kb(s.bytes)} (${s.results})`]),
     );

@@ -1,10 +1,10 @@
 /**
- * The site's search index (Pagefind, Chinese word segmentation): the function that writes it, and
- * the integration that runs it after `astro build`, in-process or (under `npm run build`) after
- * Astro's process has exited.
+ * The site's search index (Pagefind, Chinese word segmentation, one bundle per report year): the
+ * function that writes it, and the integration that runs it after `astro build`, in-process or
+ * (under `npm run build`) after Astro's process has exited.
  */
 import type { AstroIntegration } from 'astro';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,32 +31,88 @@ export interface IndexLogger {
   info(message: string): void;
 }
 
+/** The bundle that holds the agency pages (found by an agency's name whatever the year). */
+export const AGENCY_BUNDLE = 'agencies';
+
 /**
- * Builds the search index into `<outDir>/pagefind/` through Pagefind's Node API (which runs the
- * extended binary: it segments Chinese into words). Only elements marked `data-pagefind-body`
- * (the report <article>, the head of an agency page) are indexed; what stays out (tables, chrome,
- * derived figures) is marked `data-pagefind-ignore` in the components. Result URLs carry no base:
- * the browser-side Pagefind derives it from where the bundle is loaded (`/archive/pagefind/`).
+ * What stays out of the index beyond what the markup marks `data-pagefind-ignore`: the tables'
+ * printed labels (their numbers are already ignored). The labels are the same in every report of
+ * a template version, so no search needs them, and they were ~44 % of each report's indexed text
+ * (docs/performance.md, experiment (a): fragments 5.4 → 3.0 KB, Pagefind's memory −42 %).
+ */
+export const EXCLUDE_SELECTORS = ['table'];
+
+/**
+ * The years that have report pages in a built site (`reports/<agency>/<year>/index.html`), newest
+ * first.
+ */
+export function reportYears(outDir: string): number[] {
+  const years = new Set<number>();
+  const reports = join(outDir, 'reports');
+  if (!existsSync(reports)) return [];
+  for (const agency of readdirSync(reports, { withFileTypes: true }))
+    if (agency.isDirectory())
+      for (const year of readdirSync(join(reports, agency.name), { withFileTypes: true }))
+        if (
+          year.isDirectory() &&
+          /^\d{4}$/.test(year.name) &&
+          existsSync(join(reports, agency.name, year.name, 'index.html'))
+        )
+          years.add(Number(year.name));
+  return [...years].sort((a, b) => b - a);
+}
+
+/**
+ * Builds the search index as one Pagefind bundle per report year, `<outDir>/pagefind/<year>/`, and
+ * one for the agency pages, `<outDir>/pagefind/agencies/`, through Pagefind's Node API (which runs
+ * the extended binary: it segments Chinese into words). The bundles are built one after another,
+ * each by its own Pagefind service closed before the next starts, so the indexing memory is that
+ * of the largest year, not of the whole archive; and a report's score depends only on the reports
+ * of its own year (the search page groups results by year: docs/performance.md 「按年份的检索索引」).
+ * Only elements marked `data-pagefind-body` (the report <article>, the head of an agency page) are
+ * indexed; what stays out (tables, chrome, derived figures) is marked `data-pagefind-ignore` in the
+ * components or listed in EXCLUDE_SELECTORS. Result URLs carry no base: the browser-side Pagefind
+ * derives it from where the bundle is loaded (`/archive/pagefind/2025/`).
  */
 export async function writeSearchIndex(outDir: string, logger: IndexLogger): Promise<void> {
   const started = performance.now();
+  const root = join(outDir, 'pagefind');
+  rmSync(root, { recursive: true, force: true });
+  const years = reportYears(outDir);
+  const bundles = [
+    ...years.map((y) => ({ name: String(y), glob: `reports/*/${y}/index.html` })),
+    { name: AGENCY_BUNDLE, glob: 'agencies/*/index.html' },
+  ];
+  const counts: string[] = [];
+  for (const b of bundles) {
+    const pages = await writeBundle(outDir, b.glob, join(root, b.name));
+    counts.push(`${b.name} ${pages}`);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  // `npm run bench` reads this line for the index's wall time.
+  logger.info(
+    `检索索引：按年份分 ${bundles.length} 个索引（${counts.join('，')} 个页面）已编入 ${root}，用时 ${seconds} 秒`,
+  );
+}
+
+/** One bundle: the pages matching `glob` under `outDir`, written to `outputPath`; their count. */
+async function writeBundle(outDir: string, glob: string, outputPath: string): Promise<number> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({
-      // Every page is zh-CN; forcing it keeps one index even if a page lost its lang.
+      // Every page is zh-CN; forcing it keeps one language index even if a page lost its lang.
       forceLanguage: 'zh-cn',
+      excludeSelectors: EXCLUDE_SELECTORS,
     });
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir });
+    const added = await index.addDirectory({ path: outDir, glob });
     if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const outputPath = join(outDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const f of UNUSED_BUNDLE_FILES) rmSync(join(outputPath, f), { force: true });
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    // `npm run bench` reads this line for the index's wall time.
-    logger.info(`检索索引：${added.page_count} 个页面已编入 ${outputPath}，用时 ${seconds} 秒`);
+    return added.page_count;
   } finally {
+    // Ends Pagefind's indexing binary: the next bundle starts with a fresh one.
     await pagefind.close();
   }
 }

@@ -1,10 +1,17 @@
 /**
  * The search page's behaviour: <nb-search> reads the query and filters from the URL, runs them
- * through Pagefind's JS API (loaded from `data-bundle` as soon as the page is idle, so the first
- * query does not wait for it on a slow phone network), and keeps the URL in step with the form, so
- * a search can be shared, bookmarked, reloaded and walked back with the back button. A result links
- * to the section of the report whose passage matched (Pagefind's sub-results carry the heading
- * anchor); an agency page found by its name is listed as an agency.
+ * through Pagefind's JS API (loaded as soon as the script runs, so the first query does not wait
+ * for it on a slow phone network), and keeps the URL in step with the form, so a search can be
+ * shared, bookmarked, reloaded and walked back with the back button. A result links to the section
+ * of the report whose passage matched (Pagefind's sub-results carry the heading anchor).
+ *
+ * The index is one Pagefind bundle per report year plus one for the agency pages
+ * (src/integrations/search-index.ts). Results are grouped: agencies found by their name first,
+ * then one group per year, newest first (oldest first under the 「年份（旧→新）」 sort). A year's
+ * bundle is loaded only when its group is searched: the first group at once (a year without
+ * results is skipped to the next), each older one when the reader asks for it (「继续检索 2024
+ * 年的报告」). So a query transfers one year's index, not the archive's, and a report's place
+ * within its year does not depend on what other years hold (src/lib/shards/merge-search.ts).
  */
 import {
   AGENCY_FILTER,
@@ -22,7 +29,7 @@ import {
   toSearchParams,
   type SearchState,
 } from '../lib/site/search.ts';
-import { mergeShardIndexes } from '../lib/shards/merge-search.ts';
+import { searchScope, type SearchScope } from '../lib/shards/merge-search.ts';
 
 /** The part of Pagefind's browser API this page uses. */
 interface PagefindSubResult {
@@ -51,19 +58,33 @@ interface Pagefind {
   init(): Promise<void>;
   search(term: string | null, options: object): Promise<PagefindResponse>;
   preload(term: string, options?: object): Promise<void>;
+  mergeIndex(bundle: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 300;
 const SITE_TITLE = document.title.replace(/^.*? · /, '');
+/** The Pagefind filter that holds a report's year (SEARCH_FILTERS, param `year`). */
+const YEAR_FILTER = SEARCH_FILTERS.find((f) => f.param === 'year')!.name;
+
+/** One group of results: the agencies, or one year's reports. */
+interface Group {
+  readonly year: number | null;
+  readonly results: PagefindResult[];
+  readonly list: HTMLOListElement;
+  shown: number;
+}
 
 class NbSearch extends HTMLElement {
   #pagefind: Promise<Pagefind> | null = null;
+  /** Bundles already merged into Pagefind (Pagefind cannot drop one again). */
+  #merged = new Map<string, Promise<void>>();
+  #scope!: SearchScope;
   #run = 0;
-  #shown = 0;
-  #results: PagefindResult[] = [];
-  /** Ids of the agency pages among the current results (see AGENCY_FILTER). */
-  #agencyIds = new Set<string>();
+  #state: SearchState | null = null;
+  /** The years this search covers, in the order they are searched. */
+  #years: number[] = [];
+  #groups: Group[] = [];
   #typing: ReturnType<typeof setTimeout> | undefined;
 
   get #form() {
@@ -77,6 +98,11 @@ class NbSearch extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#scope = searchScope(
+      this.dataset.bundle ?? '/pagefind/',
+      JSON.parse(this.dataset.indexYears ?? '[]') as number[],
+      this.dataset.merge,
+    );
     // With this script running, filter changes apply at once: no apply button needed.
     this.#part('apply').hidden = true;
     this.#form.addEventListener('submit', (e) => {
@@ -93,7 +119,7 @@ class NbSearch extends HTMLElement {
         void this.#pagefind.then((pf) => pf.preload(terms.join(' '))).catch(() => {});
     });
     // Start Pagefind at once: the page's <head> has already asked for its module, WebAssembly
-    // and entry file (preloads), so it initialises while the rest of the page loads, and the
+    // and entry files (preloads), so it initialises while the rest of the page loads, and the
     // first query waits only for the index chunks it needs.
     void this.#load().catch(() => {});
     this.#form.addEventListener('change', (e) => {
@@ -109,29 +135,46 @@ class NbSearch extends HTMLElement {
       this.#commit(true);
     });
     this.#part('more').addEventListener('click', () => void this.#showMore(this.#run));
+    this.#part('next').addEventListener('click', () => void this.#nextYear(this.#run));
     window.addEventListener('popstate', () => this.#fromUrl());
     this.#fromUrl();
   }
 
-  /** Loads Pagefind once, from the bundle under the site's base path. */
+  /**
+   * Loads Pagefind once, with the agencies' bundle as its primary index, and merges the other
+   * shards' agency bundles (top level of a sharded archive). Years are merged by #withYear.
+   */
   #load(): Promise<Pagefind> {
     this.#pagefind ??= (async () => {
-      const pf = (await import(
-        /* @vite-ignore */ `${this.dataset.bundle ?? '/pagefind/'}pagefind.js`
-      )) as Pagefind;
+      const [primary, ...others] = this.#scope.agencies;
+      const pf = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as Pagefind;
       // noWorker: the worker would be one more script fetched after this one (a 2 s round trip
       // on a slow network) before any index file is asked for; the search itself is small.
       // metaCacheTag: the entry file's URL the page preloads (search-preload.ts).
-      await pf.options({
-        excerptLength: 36,
-        noWorker: true,
-        ...(this.dataset.cacheTag ? { metaCacheTag: this.dataset.cacheTag } : {}),
-      });
+      await pf.options({ ...this.#bundleOptions(), noWorker: true });
       await pf.init();
-      // The top level of a sharded archive merges the other shards' indexes (data-merge).
-      return mergeShardIndexes(pf, this.dataset.merge);
+      for (const b of others) await pf.mergeIndex(b, this.#bundleOptions());
+      return pf;
     })();
     return this.#pagefind;
+  }
+
+  #bundleOptions(): Record<string, unknown> {
+    return {
+      excerptLength: 36,
+      ...(this.dataset.cacheTag ? { metaCacheTag: this.dataset.cacheTag } : {}),
+    };
+  }
+
+  /** Pagefind with the bundles of `year` merged in. */
+  async #withYear(year: number): Promise<Pagefind> {
+    const pf = await this.#load();
+    const bundles = this.#scope.years.find((y) => y.year === year)?.bundles ?? [];
+    for (const b of bundles) {
+      if (!this.#merged.has(b)) this.#merged.set(b, pf.mergeIndex(b, this.#bundleOptions()));
+      await this.#merged.get(b);
+    }
+    return pf;
   }
 
   #fromUrl() {
@@ -173,58 +216,124 @@ class NbSearch extends HTMLElement {
     this.#part('filter-count').textContent = active > 0 ? String(active) : '';
     this.#part('clear').hidden = active === 0;
     document.title = state.q ? `检索：${state.q} · ${SITE_TITLE}` : `检索报告 · ${SITE_TITLE}`;
-    const status = this.#part('status');
-    const list = this.#part('results');
+    this.#state = state;
+    this.#groups = [];
+    this.#part('results').replaceChildren();
+    this.#part('more').hidden = true;
+    this.#part('next').hidden = true;
+    this.#part('grouping').hidden = true;
     if (isBlank(state)) {
-      this.#results = [];
-      list.replaceChildren();
-      status.textContent = '';
+      this.#years = [];
+      this.#part('status').textContent = '';
       this.#part('hints').hidden = false;
-      this.#part('results-heading').hidden = true;
-      this.#part('more').hidden = true;
+      // Most searches start with the newest year: load its bundle (entry file preloaded by the
+      // page's <head>, and its metadata) while the reader types.
+      const newest = this.#scope.years[0];
+      if (newest) void this.#withYear(newest.year).catch(() => {});
       this.#rendered(state);
       return;
     }
+    const chosen = state.filters.year;
+    const years = this.#scope.years
+      .map((y) => y.year)
+      .filter((y) => chosen.length === 0 || chosen.includes(String(y)));
+    this.#years = state.sort === 'year-asc' ? years.reverse() : years;
     this.#part('hints').hidden = true;
-    status.textContent = '正在检索……';
+    this.#part('status').textContent = '正在检索……';
     this.setAttribute('aria-busy', 'true');
-    let results: PagefindResult[];
     try {
-      results = await this.#find(state);
-    } catch {
-      if (run === this.#run) {
-        status.textContent =
-          '检索功能没有载入。请检查网络后刷新页面重试，也可以从首页浏览全部报告。';
-        this.removeAttribute('aria-busy');
-        this.#rendered(state);
+      // Agency pages carry no year: as in one index, a year filter leaves them out.
+      if (chosen.length === 0) {
+        const agencies = await this.#find(state, null);
+        if (run !== this.#run) return;
+        if (agencies.length > 0) this.#addGroup(null, agencies);
+        await this.#showMore(run);
       }
+      await this.#searchYears(run);
+    } catch {
+      if (run === this.#run) this.#failed();
       return;
     }
     if (run !== this.#run) return;
-    this.#results = results;
-    this.#shown = 0;
-    list.replaceChildren();
-    const n = results.length;
-    const agencies = results.filter((r) => this.#agencyIds.has(r.id)).length;
+    this.#finish(run);
+  }
+
+  /**
+   * Searches the next year of this search, and the following ones while they find nothing, so
+   * that the reader always sees results (or that there are none) without asking for each empty
+   * year in turn.
+   */
+  async #searchYears(run: number) {
+    const state = this.#state!;
+    while (this.#groups.filter((g) => g.year !== null).length < this.#years.length) {
+      const year = this.#years[this.#groups.filter((g) => g.year !== null).length]!;
+      const results = await this.#find(state, year);
+      if (run !== this.#run) return;
+      const group = this.#addGroup(year, results);
+      await this.#showMore(run);
+      if (group.results.length > 0) return;
+    }
+  }
+
+  /** 「继续检索 N 年的报告」: the next year's group, with focus on its heading. */
+  async #nextYear(run: number) {
+    this.setAttribute('aria-busy', 'true');
+    const before = this.#groups.length;
+    try {
+      await this.#searchYears(run);
+    } catch {
+      if (run === this.#run) this.#failed();
+      return;
+    }
+    if (run !== this.#run) return;
+    (this.#groups[before]?.list.previousElementSibling as HTMLElement | null)?.focus();
+    this.#finish(run);
+  }
+
+  #failed() {
+    this.#part('status').textContent =
+      '检索功能没有载入。请检查网络后刷新页面重试，也可以从首页浏览全部报告。';
+    this.removeAttribute('aria-busy');
+    this.#rendered(this.#state!);
+  }
+
+  /** Status line, grouping note and buttons for what has been searched so far. */
+  #finish(run: number) {
+    const state = this.#state!;
+    const active = activeFilterCount(state);
+    const agencies = this.#groups.find((g) => g.year === null)?.results.length ?? 0;
+    const searched = this.#groups.filter((g) => g.year !== null).map((g) => g.year!);
+    const reports = this.#groups
+      .filter((g) => g.year !== null)
+      .reduce((n, g) => n + g.results.length, 0);
+    const left = this.#years.length - searched.length;
     const as = searchedAs(state.q);
     const what = state.q ? `包含「${state.q}」${as ? `（按「${as}」检索）` : ''}的` : '';
     const narrowed = active > 0 ? `（已按 ${active} 个条件筛选）` : '';
-    if (n === 0) {
-      status.textContent =
+    const found =
+      reports === 0 && agencies > 0
+        ? `${agencies} 个${what}机构`
+        : `${reports} 份${what}报告${agencies > 0 ? `和 ${agencies} 个机构` : ''}`;
+    let status: string;
+    if (left === 0 && reports + agencies === 0)
+      status =
         `没有找到${what}报告${narrowed}。` +
         (active > 0
           ? '可以清除筛选条件再试。'
           : '请检查用字，或换用更短、更常见的词，例如「复议」而不是整句话。');
-    } else {
-      const reports = n - agencies;
-      const found =
-        reports === 0
-          ? `${agencies} 个${what}机构`
-          : `${reports} 份${what}报告${agencies > 0 ? `和 ${agencies} 个机构` : ''}`;
-      status.textContent = `找到 ${found}${narrowed}。`;
-    }
-    this.#part('results-heading').hidden = n === 0;
-    await this.#showMore(run);
+    else if (left === 0) status = `找到 ${found}${narrowed}。`;
+    else
+      status = `在 ${yearList(searched)} 年的报告中找到 ${found}${narrowed}；还有 ${left} 个年份尚未检索。`;
+    this.#part('status').textContent = status;
+    const grouping = this.#part('grouping');
+    grouping.hidden = this.#years.length < 2;
+    grouping.textContent =
+      `结果按年份分组，${state.sort === 'year-asc' ? '最早' : '最新'}的年份在前，各组内按相关度排列。` +
+      '为节省流量，每次只检索一个年份，其余年份的报告请点「继续检索」载入。';
+    const next = this.#part('next');
+    next.hidden = left === 0;
+    if (left > 0) next.textContent = `继续检索 ${this.#years[searched.length]} 年的报告`;
+    this.dataset.searchedYears = searched.join(' ');
     if (run !== this.#run) return;
     this.removeAttribute('aria-busy');
     this.#rendered(state);
@@ -235,24 +344,48 @@ class NbSearch extends HTMLElement {
     this.dataset.rendered = toSearchParams(state).toString();
   }
 
+  /** A group's heading and (empty) list, appended to the results. */
+  #addGroup(year: number | null, results: PagefindResult[]): Group {
+    const n = results.length;
+    const text =
+      year === null
+        ? `机构：找到 ${n} 个`
+        : n === 0
+          ? `${year} 年：没有找到`
+          : `${year} 年：找到 ${n} 份`;
+    const heading = el('h2', null, text);
+    heading.tabIndex = -1;
+    const list = el('ol', 'results');
+    const section = el('section', 'result-group', heading, list);
+    this.#part('results').append(section);
+    const group: Group = { year, results, list, shown: 0 };
+    this.#groups.push(group);
+    return group;
+  }
+
   /**
-   * Reports that contain every word of the query, in Pagefind's ranked (or year) order. Each word
-   * is also searched as an exact phrase (see exactPhrase); a report must pass all of them.
+   * The reports of one year (or, for `year` null, the agency pages) that contain every word of
+   * the query, in Pagefind's ranked order within that year's bundle. Each word is also searched
+   * as an exact phrase (see exactPhrase); a page must pass all of them.
    */
-  async #find(state: SearchState): Promise<PagefindResult[]> {
-    const pf = await this.#load();
+  async #find(state: SearchState, year: number | null): Promise<PagefindResult[]> {
+    const pf = year === null ? await this.#load() : await this.#withYear(year);
     const { term, options } = pagefindQuery(state);
     if (term === null && state.q !== '') return []; // only punctuation typed
-    const agencyOptions = {
-      ...options,
-      filters: { ...options.filters, [AGENCY_FILTER]: { any: [AGENCY_FILTER_VALUE] } },
+    // Within one year (or the agencies) the order is the relevance order; across groups the
+    // order is the groups'. A listing without words keeps Pagefind's order of the bundle.
+    const scoped = {
+      filters: {
+        ...options.filters,
+        ...(year === null
+          ? { [AGENCY_FILTER]: { any: [AGENCY_FILTER_VALUE] } }
+          : { [YEAR_FILTER]: { any: [String(year)] } }),
+      },
     };
-    const [ranked, agencies, ...exact] = await Promise.all([
-      pf.search(term, options),
-      pf.search(term, agencyOptions),
-      ...(term === null ? [] : queryTerms(state.q).map((t) => pf.search(exactPhrase(t), options))),
+    const [ranked, ...exact] = await Promise.all([
+      pf.search(term, scoped),
+      ...(term === null ? [] : queryTerms(state.q).map((t) => pf.search(exactPhrase(t), scoped))),
     ]);
-    this.#agencyIds = new Set(agencies!.results.map((r) => r.id));
     if (term === null) return ranked!.results;
     const keep = exact
       .map((r) => new Map(r.results.map((x) => [x.id, x])))
@@ -263,15 +396,21 @@ class NbSearch extends HTMLElement {
     return [...ordered, ...[...keep.values()].filter((r) => !seen.has(r.id))];
   }
 
+  /** The next page of the last group's results (「显示更多结果」). */
   async #showMore(run: number) {
-    const page = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
+    const group = this.#groups[this.#groups.length - 1];
+    if (!group) return;
+    const page = group.results.slice(group.shown, group.shown + PAGE_SIZE);
     const data = await Promise.all(page.map((r) => r.data()));
     if (run !== this.#run) return;
-    this.#part('results').append(...data.map((d) => resultItem(d)));
-    this.#shown += page.length;
-    this.#part('more').hidden = this.#shown >= this.#results.length;
+    group.list.append(...data.map((d) => resultItem(d)));
+    group.shown += page.length;
+    this.#part('more').hidden = group.shown >= group.results.length;
   }
 }
+
+/** `[2025, 2024]` → 「2025、2024」. */
+const yearList = (years: readonly number[]) => years.join('、');
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -5,6 +5,7 @@
  */
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, buildSite } from '../support/build-site.ts';
 
@@ -31,14 +32,38 @@ afterAll(() => {
 });
 
 describe('npm run build', () => {
-  it('writes the search index', () => {
+  it('writes the search index: one bundle per report year and one for the agency pages', () => {
     const index = files(script).filter((f) => f.startsWith('pagefind/'));
-    expect(index).toContain('pagefind/pagefind-entry.json');
-    expect(index.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
-    const entry = JSON.parse(readFileSync(join(script, 'pagefind/pagefind-entry.json'), 'utf8'));
-    // One index, in Chinese, holding the fixture's pages.
-    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
-    expect(entry.languages['zh-cn'].page_count).toBeGreaterThan(0);
+    const bundles = [...new Set(index.map((f) => f.split('/')[1]!))].sort();
+    expect(bundles).toEqual(['2020', '2021', '2023', 'agencies']);
+    const pages: Record<string, number> = {};
+    for (const b of bundles) {
+      expect(index.some((f) => f.startsWith(`pagefind/${b}/fragment/`))).toBe(true);
+      const entry = JSON.parse(
+        readFileSync(join(script, `pagefind/${b}/pagefind-entry.json`), 'utf8'),
+      );
+      // In Chinese only.
+      expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+      pages[b] = entry.languages['zh-cn'].page_count;
+    }
+    // The fixture: 示例市人民政府 2020 and 2021, 示例县发展和改革局 2023; two agency pages.
+    expect(pages).toEqual({ '2020': 1, '2021': 1, '2023': 1, agencies: 2 });
+  });
+
+  it('keeps the tables out of the index, their labels included', () => {
+    const dir = join(script, 'pagefind/2020/fragment');
+    const [name] = readdirSync(dir);
+    // A fragment is gzip: a signature, then the page's JSON (its indexed text in `content`).
+    const text = gunzipSync(readFileSync(join(dir, name!))).toString('utf8');
+    // Pagefind separates the Chinese words it segmented with zero-width spaces.
+    const content = (
+      JSON.parse(text.slice(text.indexOf('{'))) as { content: string }
+    ).content.replaceAll('\u200b', '');
+    expect(content).toContain('保密审查');
+    const html = readFileSync(join(script, 'reports/fixture-city-gov/2020/index.html'), 'utf8');
+    // A label printed in the report's table, and in no paragraph of its prose.
+    expect(html).toContain('scope="col">对外公开总数量</th>');
+    expect(content).not.toContain('对外公开总数量');
   });
 
   it('writes the same files as astro build, byte for byte', () => {

@@ -1,9 +1,11 @@
 /**
  * Search as a reader uses it, in Chromium on a 360 px phone: Chinese queries typed into the search
  * box find the right reports first (test/e2e/search-queries.ts), a phrase from a report's prose
- * finds it with the words highlighted, a year filter narrows it, and the URL carries the search
- * through sharing, reloading and the back button.
+ * finds it with the words highlighted, results come in groups by year, newest first, with older
+ * years loaded on request, a year filter narrows it, and the URL carries the search through
+ * sharing, reloading and the back button.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { agencyIdFromUrl, reportIdFromUrl } from '../../src/lib/site/search.ts';
@@ -43,6 +45,38 @@ async function resultIds(page: Page): Promise<string[]> {
   });
 }
 
+/** Waits until the page is no longer loading (a group of results, or more of one). */
+async function idle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('nb-search')?.hasAttribute('aria-busy'));
+}
+
+/** Shows every result: 「显示更多结果」 and 「继续检索 N 年的报告」 until neither is left. */
+async function showAll(page: Page): Promise<void> {
+  const more = page.locator('[data-more]');
+  const next = page.locator('[data-next]');
+  for (;;) {
+    if (await more.isVisible()) {
+      const n = await page.locator('[data-results] li').count();
+      await more.click();
+      await page.waitForFunction(
+        (k) => document.querySelectorAll('[data-results] li').length > k,
+        n,
+      );
+    } else if (await next.isVisible()) {
+      const years = await page.locator('[data-results] h2').count();
+      await next.click();
+      await page.waitForFunction(
+        (k) => document.querySelectorAll('[data-results] h2').length > k,
+        years,
+      );
+      await idle(page);
+    } else return;
+  }
+}
+
+/** The group headings shown (「2021 年：找到 1 份」). */
+const groupHeadings = (page: Page) => page.locator('[data-results] h2').allInnerTexts();
+
 async function typeQuery(page: Page, query: string): Promise<void> {
   const box = page.locator('#search-q');
   await box.fill('');
@@ -63,8 +97,14 @@ describe('Chinese queries find the right reports first', () => {
     );
     try {
       await typeQuery(page, c.query);
+      await showAll(page);
       const ids = await resultIds(page);
       expect(new Set(ids.slice(0, c.first.length))).toEqual(new Set(c.first));
+      // Grouped: agency pages, then reports newest year first.
+      const agencyCount = ids.filter((id) => id.startsWith('agency:')).length;
+      expect(ids.slice(0, agencyCount).every((id) => id.startsWith('agency:'))).toBe(true);
+      const years = ids.slice(agencyCount).map((id) => Number(id.split('/')[1]));
+      expect(years).toEqual([...years].sort((a, b) => b - a));
       if (c.count !== undefined) expect(ids).toHaveLength(c.count);
       const status = await page.locator('[data-status]').innerText();
       const what = `包含「${c.query}」${c.as ? `（按「${c.as}」检索）` : ''}的`;
@@ -96,8 +136,39 @@ describe('a reader on a phone', () => {
       await page.locator('#home-q').press('Enter');
       await page.waitForURL(`${origin}${base}search/?q=${encodeURIComponent(phrase)}`);
       await settled(page);
-      expect(await resultIds(page)).toEqual(['fixture-city-gov/2020', 'fixture-city-gov/2021']);
-      const first = page.locator('[data-results] li').first();
+      // Newest year first: 2023 has no such report (skipped, and said so), 2021 has one; 2020 is
+      // searched only when the reader asks for it.
+      expect(await groupHeadings(page)).toEqual(['2023 年：没有找到', '2021 年：找到 1 份']);
+      expect(await resultIds(page)).toEqual(['fixture-city-gov/2021']);
+      expect(await page.locator('[data-status]').innerText()).toBe(
+        `在 2023、2021 年的报告中找到 1 份包含「${phrase}」的报告；还有 1 个年份尚未检索。`,
+      );
+      expect(await page.locator('[data-grouping]').innerText()).toBe(
+        '结果按年份分组，最新的年份在前，各组内按相关度排列。为节省流量，每次只检索一个年份，其余年份的报告请点「继续检索」载入。',
+      );
+      const next = page.locator('[data-next]');
+      expect(await next.innerText()).toBe('继续检索 2020 年的报告');
+      const nextBox = (await next.boundingBox())!;
+      expect(nextBox.height).toBeGreaterThanOrEqual(44);
+      expect(nextBox.x + nextBox.width).toBeLessThanOrEqual(360);
+      await next.click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-results] h2').length === 3);
+      await idle(page);
+      expect(await groupHeadings(page)).toEqual([
+        '2023 年：没有找到',
+        '2021 年：找到 1 份',
+        '2020 年：找到 1 份',
+      ]);
+      // Focus moves to the new year's heading (the button is gone: every year is searched).
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        '2020 年：找到 1 份',
+      );
+      expect(await next.isVisible()).toBe(false);
+      expect(await resultIds(page)).toEqual(['fixture-city-gov/2021', 'fixture-city-gov/2020']);
+      expect(await page.locator('[data-status]').innerText()).toBe(
+        `找到 2 份包含「${phrase}」的报告。`,
+      );
+      const first = page.locator('[data-results] li').last();
       expect(await first.locator('h3').innerText()).toBe(
         '示例市人民政府2020年政府信息公开工作年度报告',
       );
@@ -150,7 +221,7 @@ describe('a reader on a phone', () => {
       await page.goBack();
       await page.waitForURL(`${origin}${base}search/?q=${encodeURIComponent(phrase)}`);
       await settled(page);
-      expect(await resultIds(page)).toEqual(['fixture-city-gov/2020', 'fixture-city-gov/2021']);
+      expect(await resultIds(page)).toEqual(['fixture-city-gov/2021']);
       expect(
         await page
           .locator('.chip', { hasText: /^2021$/ })
@@ -164,10 +235,13 @@ describe('a reader on a phone', () => {
       // not at its top.
       await page.goForward();
       await settled(page);
-      expect(await page.locator('[data-results] li .result-section').first().innerText()).toBe(
+      await page.locator('[data-next]').click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-results] h2').length === 3);
+      await idle(page);
+      expect(await page.locator('[data-results] li .result-section').last().innerText()).toBe(
         '见「一、总体情况」',
       );
-      await page.locator('[data-results] li h3 a').first().click();
+      await page.locator('[data-results] li h3 a').last().click();
       await page.waitForURL(
         (u) =>
           u.pathname === `${base}reports/fixture-city-gov/2020/` &&
@@ -232,6 +306,49 @@ describe('a reader on a phone', () => {
       await settled(page);
       expect(await resultIds(page)).toEqual(['fixture-county-fgj/2023']);
       expect(unexpected(problems)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe.each(['phone', 'desktop'] as const)('year groups at %s width', (viewport) => {
+  it('read as headed groups with a button for the next year, pass axe and fit the width', async () => {
+    const base = SITES.real.base;
+    const { page, problems, close } = await openPage(
+      browser,
+      inject('origin'),
+      `${base}search/?q=${encodeURIComponent('复议')}`,
+      viewport,
+    );
+    try {
+      await settled(page);
+      expect(await groupHeadings(page)).toEqual(['2025 年：找到 1 份']);
+      expect(await resultIds(page)).toEqual(['shanghai-shizhengfu-bangongting/2025']);
+      expect(await page.locator('[data-status]').innerText()).toBe(
+        '在 2025 年的报告中找到 1 份包含「复议」的报告；还有 4 个年份尚未检索。',
+      );
+      expect(await page.locator('[data-next]').innerText()).toBe('继续检索 2024 年的报告');
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(
+        axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+      ).toEqual([]);
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      ).toBe(0);
+      // Oldest first: the groups in the other order, the button offers the next newer year.
+      await page.locator('[data-filters] summary').click();
+      await page.locator('#search-sort').selectOption('year-asc');
+      await page.waitForURL((u) => new URL(u).searchParams.get('sort') === 'year-asc');
+      await settled(page);
+      expect(await groupHeadings(page)).toEqual(['2019 年：找到 1 份']);
+      expect(await page.locator('[data-grouping]').innerText()).toMatch(
+        /^结果按年份分组，最早的年份在前/,
+      );
+      expect(await page.locator('[data-next]').innerText()).toBe('继续检索 2020 年的报告');
+      expect(problems).toEqual([]);
     } finally {
       await close();
     }

@@ -76,9 +76,25 @@ async function settled(page: Page): Promise<void> {
   });
 }
 
-/** The search page's result links, after showing every result. */
+/**
+ * The search page's result links, after showing every result: 「显示更多结果」 and 「继续检索 N 年的
+ * 报告」 (results come one year at a time, newest first) until neither is left.
+ */
 async function resultLinks(page: Page): Promise<string[]> {
-  while (await page.locator('[data-more]').isVisible()) await page.locator('[data-more]').click();
+  const more = page.locator('[data-more]');
+  const next = page.locator('[data-next]');
+  for (;;) {
+    const shown = await page.locator('[data-results] li, [data-results] h2').count();
+    if (await more.isVisible()) await more.click();
+    else if (await next.isVisible()) await next.click();
+    else break;
+    await page.waitForFunction(
+      (k) =>
+        document.querySelectorAll('[data-results] li, [data-results] h2').length > k &&
+        !document.querySelector('nb-search')?.hasAttribute('aria-busy'),
+      shown,
+    );
+  }
   return page
     .locator('[data-results] li h3 a')
     .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
@@ -147,10 +163,11 @@ describe.each(['phone', 'desktop'] as const)('at %s width', (viewport) => {
       viewport,
       `/search/?q=${encodeURIComponent('保密审查')}`,
     );
+    const links = await resultLinks(page);
     await expect(page.locator('[data-status]').textContent()).resolves.toBe(
       '找到 3 份包含「保密审查」的报告。',
     );
-    expect((await resultLinks(page)).sort()).toEqual([
+    expect(links.sort()).toEqual([
       '/s/jiangsu/reports/huaianshi-zhengfu/2024/',
       '/s/jiangsu/reports/shuyangxian-fagaiju/2023/',
       '/s/other/reports/jiyuan-gongan/2020/',
@@ -169,10 +186,11 @@ describe.each(['phone', 'desktop'] as const)('at %s width', (viewport) => {
       viewport,
       `/search/?q=${encodeURIComponent('淮安')}`,
     );
+    const links = await resultLinks(page);
     await expect(page.locator('[data-status]').textContent()).resolves.toBe(
       '找到 1 份包含「淮安」的报告和 1 个机构。',
     );
-    expect((await resultLinks(page)).sort()).toEqual([
+    expect(links.sort()).toEqual([
       '/s/jiangsu/agencies/huaianshi-zhengfu/',
       '/s/jiangsu/reports/huaianshi-zhengfu/2024/',
     ]);
@@ -198,14 +216,33 @@ describe('ranking across shards', () => {
     }
   });
 
-  it('sorted by year, the merged list is in year order whatever shard holds a report', async () => {
-    const desc = await search('desktop', `/search/?q=${q}&sort=year-desc`);
-    expect(await resultLinks(desc.page)).toEqual([
+  it('results come in year groups whatever shard holds a report, and the page says so', async () => {
+    const grouped = await search('desktop', `/search/?q=${q}`);
+    await expect(grouped.page.locator('[data-shard-note]').innerText()).resolves.toBe(
+      '同一年份内按相关度排列时，各分片的结果由各自的索引打分，不同分片之间的先后只作参考。',
+    );
+    expect(await resultLinks(grouped.page)).toEqual([
       '/s/jiangsu/reports/huaianshi-zhengfu/2024/',
       '/s/jiangsu/reports/shuyangxian-fagaiju/2023/',
       '/s/other/reports/jiyuan-gongan/2020/',
     ]);
-    await desc.close();
+    await expect(grouped.page.locator('[data-results] h2').allInnerTexts()).resolves.toEqual([
+      '2025 年：没有找到',
+      '2024 年：找到 1 份',
+      '2023 年：找到 1 份',
+      '2020 年：找到 1 份',
+      '2019 年：没有找到',
+    ]);
+    await grouped.close();
+    // Oldest first: the groups in the other order.
+    const asc = await search('desktop', `/search/?q=${q}&sort=year-asc`);
+    expect(await resultLinks(asc.page)).toEqual([
+      '/s/other/reports/jiyuan-gongan/2020/',
+      '/s/jiangsu/reports/shuyangxian-fagaiju/2023/',
+      '/s/jiangsu/reports/huaianshi-zhengfu/2024/',
+    ]);
+    expect(asc.problems).toEqual([]);
+    await asc.close();
     // No words: every report of both shards, newest first (the page's default without a query).
     const every = await search('desktop', '/search/?year=2020&year=2024');
     expect(await resultLinks(every.page)).toEqual([

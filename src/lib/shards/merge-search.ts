@@ -1,32 +1,31 @@
 /**
- * Search across shards in the browser: the top level's search page loads one shard's Pagefind
- * bundle as the main index and merges every other shard's bundle into it (Pagefind's
- * `mergeIndex`), so one query runs over all shards and returns one list. What to merge is in the
- * page's `data-merge` attribute (JSON: the other bundles' paths and the archive's years), written
- * at build time from the shards' summaries. Pages of a single archive have no `data-merge`: the
- * Pagefind instance is returned untouched.
+ * Which Pagefind bundles the search page loads, and for which year. An archive's index is one
+ * bundle per report year (`<root><year>/`) plus one for the agency pages (`<root>agencies/`),
+ * written by src/integrations/search-index.ts. The page loads the agencies' bundle as Pagefind's
+ * primary index and merges a year's bundles (Pagefind's `mergeIndex`) only when it searches that
+ * year: results are grouped by year, newest first (src/scripts/search-page.ts).
  *
- * Ranking across shards (Pagefind 1.6; tested in test/e2e/shards.test.ts):
- * - The results are exactly the union of each shard's results, and within one shard they keep
- *   that shard's own order (Pagefind sorts the merged list by score, stably).
- * - Sorted by year, Pagefind would interleave the shards by rank position (its score under a sort
- *   is the position within each index, not the year), so a sorted search is run here once per year
- *   and the parts are joined in year order: the year order holds whatever shard holds a report.
- * - Relevance scores are computed by each index from its own statistics (word frequency across
- *   that index, average page length), so the relevance order between reports of different shards
- *   is not the order one index over all shards would give. docs/performance.md 「分片 / Shards」
- *   says what would be needed for that.
+ * The top level of a sharded archive searches every shard: its page's `data-merge` attribute (JSON,
+ * written at build time from the shards' summaries) lists each shard's index root and years, and
+ * a year's group merges that year's bundle of every shard holding it.
+ *
+ * Ranking (Pagefind 1.6; tested in test/e2e/search-ranking.test.ts and test/e2e/shards.test.ts):
+ * - Within a year of one archive the order is the year's own bundle's: it does not depend on what
+ *   other years hold, because each bundle scores with its own statistics (word frequency, average
+ *   page length) and a year's results come from its bundle alone.
+ * - Across years the order is the year.
+ * - At the top level, within a year, the results of every shard are merged by score, and each
+ *   score comes from that shard's own bundle: the relevance order between reports of different
+ *   shards is not the order one index over all shards would give (the page says so).
  */
-import { SORT_KEY } from '../site/search.ts';
 
-/** The Pagefind filter that holds a report's year (search.ts SEARCH_FILTERS, param `year`). */
-const YEAR_FILTER = '年份';
-
-export interface MergePlan {
-  /** Bundle paths of the other shards, each ending in `/`. */
-  readonly bundles: readonly string[];
-  /** Every year any shard holds. */
+/** One shard in a `data-merge` plan: its index root (ending in `/`) and the years it holds. */
+export interface MergeShard {
+  readonly bundle: string;
   readonly years: readonly number[];
+}
+export interface MergePlan {
+  readonly shards: readonly MergeShard[];
 }
 
 /** The plan in a `data-merge` attribute; null when the page merges nothing. */
@@ -34,62 +33,47 @@ export function mergePlan(attribute: string | undefined): MergePlan | null {
   if (!attribute) return null;
   const plan = JSON.parse(attribute) as Partial<MergePlan>;
   if (
-    !Array.isArray(plan.bundles) ||
-    !plan.bundles.every((b) => typeof b === 'string' && b.endsWith('/')) ||
-    !Array.isArray(plan.years) ||
-    !plan.years.every((y) => Number.isInteger(y))
+    !Array.isArray(plan.shards) ||
+    plan.shards.length === 0 ||
+    !plan.shards.every(
+      (s) =>
+        typeof s.bundle === 'string' &&
+        s.bundle.endsWith('/') &&
+        Array.isArray(s.years) &&
+        s.years.every((y: unknown) => Number.isInteger(y)),
+    )
   )
-    throw new Error('data-merge must be {"bundles": ["/s/x/pagefind/", …], "years": [2025, …]}');
+    throw new Error(
+      'data-merge must be {"shards": [{"bundle": "/s/x/pagefind/", "years": [2025, …]}, …]}',
+    );
   return plan as MergePlan;
 }
 
-interface SearchOptions {
-  filters?: Record<string, { any: string[] }>;
-  sort?: Record<string, 'asc' | 'desc'>;
-}
-interface SearchResponse {
-  results: { id: string }[];
-}
-interface Mergeable {
-  mergeIndex(bundlePath: string, options?: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options: SearchOptions): Promise<SearchResponse>;
+/** The bundles of a search page: the agencies' bundles, and each year's, newest year first. */
+export interface SearchScope {
+  /** The agencies' bundles; the first is Pagefind's primary index (its module and WebAssembly). */
+  readonly agencies: readonly string[];
+  /** Every year with reports, newest first, with the bundles that hold it. */
+  readonly years: readonly { readonly year: number; readonly bundles: readonly string[] }[];
 }
 
 /**
- * Merges the planned bundles into an initialised Pagefind instance and returns an instance whose
- * year-sorted searches hold across shards. Without a plan, returns `pagefind` itself.
+ * The scope of a page: `root` and `years` (data-bundle, data-years) for one archive, or the
+ * shards of a `data-merge` plan.
  */
-export async function mergeShardIndexes<T extends object>(
-  pagefind: T,
-  attribute: string | undefined,
-): Promise<T> {
-  const plan = mergePlan(attribute);
-  if (plan === null) return pagefind;
-  const pf = pagefind as unknown as Mergeable;
-  for (const bundle of plan.bundles) await pf.mergeIndex(bundle);
-  const search = async (
-    term: string | null,
-    options: SearchOptions = {},
-  ): Promise<SearchResponse> => {
-    const direction = options.sort?.[SORT_KEY];
-    if (!direction) return pf.search(term, options);
-    const chosen = options.filters?.[YEAR_FILTER]?.any;
-    const years = plan.years
-      .filter((y) => !chosen || chosen.includes(String(y)))
-      .sort((a, b) => (direction === 'asc' ? a - b : b - a));
-    const [all, ...parts] = await Promise.all([
-      pf.search(term, options),
-      ...years.map((y) =>
-        pf.search(term, {
-          ...options,
-          filters: { ...options.filters, [YEAR_FILTER]: { any: [String(y)] } },
-        }),
-      ),
-    ]);
-    const ordered = parts.flatMap((p) => p.results);
-    const seen = new Set(ordered.map((r) => r.id));
-    // Pages without a year (agency pages) come after the reports, as in one index.
-    return { ...all!, results: [...ordered, ...all!.results.filter((r) => !seen.has(r.id))] };
+export function searchScope(
+  root: string,
+  years: readonly number[],
+  mergeAttribute?: string,
+): SearchScope {
+  const plan = mergePlan(mergeAttribute);
+  const shards = plan ? plan.shards : [{ bundle: root, years }];
+  const all = [...new Set(shards.flatMap((s) => s.years))].sort((a, b) => b - a);
+  return {
+    agencies: shards.map((s) => `${s.bundle}agencies/`),
+    years: all.map((year) => ({
+      year,
+      bundles: shards.filter((s) => s.years.includes(year)).map((s) => `${s.bundle}${year}/`),
+    })),
   };
-  return { ...pagefind, search } as T;
 }

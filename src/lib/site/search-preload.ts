@@ -22,14 +22,23 @@ export function pagefindVersion(root: string = process.cwd()): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
-/** The Pagefind files the first query needs whatever it is, relative to the bundle folder. */
-export function pagefindPreloads(bundle: string, cacheTag: string) {
+/**
+ * The Pagefind files the first query needs whatever it is. `root` is the index folder
+ * (`/archive/pagefind/`): the agencies' bundle is Pagefind's primary index (its module and its
+ * WebAssembly, shared by every bundle merged into it), and the newest year's bundle is the first
+ * year searched (search-index.ts writes one bundle per year).
+ */
+export function pagefindPreloads(root: string, newestYear: number | undefined, cacheTag: string) {
+  const primary = `${root}agencies/`;
   return {
-    module: `${bundle}pagefind.js`,
+    module: `${primary}pagefind.js`,
     fetches: [
-      `${bundle}pagefind-entry.json?ts=${cacheTag}`,
+      `${primary}pagefind-entry.json?ts=${cacheTag}`,
       // Pagefind names its WebAssembly after the index language; Chinese uses the generic build.
-      `${bundle}wasm.unknown.pagefind`,
+      `${primary}wasm.unknown.pagefind`,
+      ...(newestYear === undefined
+        ? []
+        : [`${root}${newestYear}/pagefind-entry.json?ts=${cacheTag}`]),
     ],
   };
 }
