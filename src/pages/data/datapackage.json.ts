@@ -2,19 +2,20 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { absoluteUrl } from '../../lib/site/discovery.ts';
 import { sortedReports } from '../../lib/site/site-data.ts';
-import { archiveYears, dataPackage, jsonText } from '../../lib/open-data/open-data.ts';
+import { compactJson, dataPackage, yearTables } from '../../lib/open-data/open-data.ts';
 
+/** datapackage.json: one line per field (the wide files have a field per cell). */
 export const GET: APIRoute = async ({ site }) => {
   const entries = (await getCollection('reports')).filter((e) => !e.data.draft);
   const homepage = absoluteUrl(site, import.meta.env.BASE_URL, '/data/');
   return new Response(
-    jsonText(
+    `${compactJson(
       dataPackage({
         reports: entries.length,
-        years: archiveYears(sortedReports(entries)),
+        years: yearTables(sortedReports(entries)),
         ...(homepage ? { homepage } : {}),
       }),
-    ),
+    )}\n`,
     { headers: { 'content-type': 'application/json; charset=utf-8' } },
   );
 };
