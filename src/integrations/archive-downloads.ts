@@ -13,6 +13,8 @@ import {
   yearCsvName,
   yearJsonChunks,
   yearJsonName,
+  yearNotesChunks,
+  yearNotesName,
 } from '../lib/open-data/open-data.ts';
 import { reportPath } from '../lib/site/urls.ts';
 
@@ -26,9 +28,9 @@ async function writePieces(file: string, pieces: Iterable<string>): Promise<void
 }
 
 /**
- * Writes the whole-archive downloads, one CSV and one JSON per year (/data/archive-<year>.csv,
- * .json), after the build, one report at a time straight to disk. As Astro endpoints their bodies
- * were held in memory whole: at 10,000 reports that is two million cells, more than a JavaScript
+ * Writes the whole-archive downloads, per year a wide CSV, a notes CSV and a JSON
+ * (/data/archive-<year>.csv, archive-<year>-notes.csv, archive-<year>.json), after the build, one
+ * report at a time straight to disk. As Astro endpoints their bodies were held in memory whole: at 10,000 reports that is two million cells, more than a JavaScript
  * string can hold.
  */
 export default function archiveDownloads(): AstroIntegration {
@@ -51,13 +53,14 @@ export default function archiveDownloads(): AstroIntegration {
         const years = archiveYears(reports);
         for (const year of years) {
           await writePieces(join(out, 'data', yearCsvName(year)), yearCsvChunks(reports, year));
+          await writePieces(join(out, 'data', yearNotesName(year)), yearNotesChunks(reports, year));
           await writePieces(
             join(out, 'data', yearJsonName(year)),
             yearJsonChunks(reports, year, (r) => page(reportPath(r.agency.id, r.year))),
           );
         }
         logger.info(
-          `整体下载：${reports.length} 份报告已按年度写入 data/ 下的 ${years.length} 对 CSV 和 JSON 文件`,
+          `整体下载：${reports.length} 份报告已按年度写入 data/ 下的 ${years.length} 组宽表 CSV、附注 CSV 和 JSON 文件`,
         );
       },
     },

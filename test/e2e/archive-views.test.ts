@@ -4,11 +4,22 @@
  * and only on pages with charts; charts draw without layout shift or CSP violation; the downloads
  * open as UTF-8 CSV and JSON; the home search box is a plain GET form; 404 answers usefully.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadArchive } from '../../src/lib/content/archive.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { parseCsv } from '../support/csv.ts';
+import {
+  byCellId,
+  csvObjects,
+  dictionaryCells,
+  readBackJson,
+  readBackYear,
+  type LongCell,
+} from '../support/open-data-readback.ts';
 import { openPage } from '../support/page-watch.ts';
 import { SITES } from './sites.ts';
 
@@ -229,6 +240,11 @@ describe('the year page', () => {
     try {
       const rows = await page.locator('#key-figures tbody th').allInnerTexts();
       expect(rows).toEqual(['示例市人民政府\n2021 年度报告']);
+      // One page: no pager, no page range.
+      expect(await page.locator('nav.pager').count()).toBe(0);
+      expect(await page.locator('h1 + p').innerText()).toBe(
+        '本档案收录 2021 年度 1 个机构的报告，按机构层级（中央到乡镇）、地区、机构名称排列。',
+      );
       const c = city[1]!.tables.cells;
       expect(await chartTable(page, 'year-intake')).toEqual({
         'applications.received': [String(c['applications.received.total'])],
@@ -254,57 +270,124 @@ describe('downloads', () => {
     };
   };
 
-  it('archive-<year>.csv opens as UTF-8 in a spreadsheet: BOM, header, one row per published cell', async () => {
+  const text = async (path: string) =>
+    new TextDecoder('utf-8', { ignoreBOM: true }).decode((await get(path)).bytes);
+
+  it('archive-<year>.csv opens as UTF-8 in a spreadsheet: BOM, one row per report, one column per cell', async () => {
     const { type, bytes } = await get(`${SITES.fixture.base}data/archive-2021.csv`);
     expect(type).toBe('text/csv; charset=utf-8');
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
-    const cells = fixture.reports
-      .filter((r) => r.year === 2021)
-      .reduce((a, r) => a + Object.keys(r.tables.cells).length, 0);
-    expect(rows).toHaveLength(cells + 1);
-    expect(rows[0]).toEqual([
+    const reports = fixture.reports.filter((r) => r.year === 2021);
+    expect(rows).toHaveLength(reports.length + 1);
+    const header = rows[0]!;
+    expect(header.slice(0, 4)).toEqual([
       '\uFEFFagency_id',
       'agency_name',
+      'template',
+      'proactive.regulations.issued',
+    ]);
+    const city = rows.find((r) => r[0] === 'fixture-city-gov')!;
+    const at = (cell: string) => city[header.indexOf(cell)];
+    expect(city.slice(0, 3)).toEqual(['fixture-city-gov', '示例市人民政府', '2021']);
+    expect(at('proactive.fees.amount')).toBe('1520.37');
+    // The corrected value; its date is in the notes file.
+    expect(at('appeals.review.corrected')).toBe('1');
+    const notes = parseCsv(await text(`${SITES.fixture.base}data/archive-2021-notes.csv`));
+    expect(notes[0]).toEqual([
+      '\uFEFFagency_id',
       'year',
       'template',
       'cell',
       'value',
-      'blank',
       'status',
       'unit',
       'note',
       'corrected',
     ]);
-    const fees = rows.find((r) => r[0] === 'fixture-city-gov' && r[4] === 'proactive.fees.amount');
-    expect(fees?.slice(2)).toEqual([
+    expect(notes.find((r) => r[3] === 'appeals.review.corrected')).toEqual([
+      'fixture-city-gov',
       '2021',
       '2021',
-      'proactive.fees.amount',
-      '1520.37',
-      'false',
+      'appeals.review.corrected',
+      '1',
       'value',
       '',
       '',
-      '',
+      '2024-06-15',
     ]);
-    // A corrected cell carries the date of its correction (the fixture's erratum of 2024-06-15).
-    const review = rows.find(
-      (r) => r[0] === 'fixture-city-gov' && r[4] === 'appeals.review.corrected',
-    );
-    expect(review?.slice(5)).toEqual(['1', 'false', 'value', '', '', '2024-06-15']);
-    const dict = parseCsv(
-      new TextDecoder('utf-8', { ignoreBOM: true }).decode(
-        (await get(`${SITES.fixture.base}data/cells.csv`)).bytes,
-      ),
-    );
+    const dict = parseCsv(await text(`${SITES.fixture.base}data/cells.csv`));
     // The header's first name carries the BOM that makes spreadsheets read UTF-8.
-    const at = (name: string) => dict[0]!.map((h) => h.replace(/^\uFEFF/u, '')).indexOf(name);
+    const col = (name: string) => dict[0]!.map((h) => h.replace(/^\uFEFF/u, '')).indexOf(name);
     expect(
-      dict.find((r) => r[at('template')] === '2021' && r[at('cell')] === 'proactive.fees.amount')?.[
-        at('column_label')
-      ],
+      dict.find(
+        (r) => r[col('template')] === '2021' && r[col('cell')] === 'proactive.fees.amount',
+      )?.[col('column_label')],
     ).toBe('本年收费金额（单位：万元）');
+  });
+
+  it('the published files read back to every value, blank, unit, note and correction of the YAML', async () => {
+    const base = `${SITES.fixture.base}data/`;
+    const dict = dictionaryCells(await text(`${base}cells.csv`));
+    for (const year of [2020, 2021, 2023]) {
+      const back = readBackYear(
+        year,
+        await text(`${base}archive-${year}.csv`),
+        await text(`${base}archive-${year}-notes.csv`),
+        dict,
+      );
+      const archive = JSON.parse(await text(`${base}archive-${year}.json`));
+      const reports = fixture.reports.filter((r) => r.year === year);
+      expect([...back.keys()].sort()).toEqual(reports.map((r) => r.id).sort());
+      for (const report of reports) {
+        const cells = back.get(report.id)!;
+        // The oracle: the report's YAML read without the project's code.
+        const yaml = parseYaml(
+          readFileSync(join(SITES.fixture.content, `data/reports/${report.id}.yaml`), 'utf8'),
+        ) as Record<string, unknown>;
+        const numbers: string[] = [];
+        let blanks = 0;
+        const walk = (v: unknown, key: string): void => {
+          if (key === 'unit') return;
+          if (v === null) blanks++;
+          else if (typeof v === 'number') numbers.push(String(v));
+          else if (Array.isArray(v)) v.forEach((x) => walk(x, ''));
+          else if (typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+        };
+        for (const t of ['proactive', 'applications', 'appeals']) walk(yaml[t], t);
+        const list = [...cells.values()];
+        expect(
+          list
+            .filter((c) => c.status === 'value')
+            .map((c) => c.value)
+            .sort(),
+        ).toEqual(numbers.sort());
+        expect(list.filter((c) => c.status === 'blank')).toHaveLength(blanks);
+        const noted = (k: 'unit' | 'note') =>
+          Object.fromEntries(list.filter((c) => c[k] !== '').map((c) => [c.cell, c[k]]));
+        expect(noted('note')).toEqual(yaml.cell_notes ?? {});
+        expect(noted('unit')).toEqual(
+          Object.fromEntries(Object.entries(report.tables.units).filter(([, u]) => u)),
+        );
+        expect(
+          list
+            .filter((c) => c.corrected !== '')
+            .map((c) => c.cell)
+            .sort(),
+        ).toEqual(
+          [...new Set(report.corrections.flatMap((c) => c.cells.map((x) => x.cell)))].sort(),
+        );
+        // The year's JSON, the report's own data.json and data.csv say the same.
+        const fromYear = archive.reports.find(
+          (r: { agency: { id: string } }) => r.agency.id === report.agency.id,
+        );
+        const own = JSON.parse(await text(`${SITES.fixture.base}reports/${report.id}/data.json`));
+        expect(own).toEqual(fromYear);
+        expect(byCellId(readBackJson(own).values())).toEqual(byCellId(list));
+        const csv = csvObjects(await text(`${SITES.fixture.base}reports/${report.id}/data.csv`));
+        expect(byCellId(csv as unknown as LongCell[])).toEqual(byCellId(list));
+      }
+    }
   });
 
   it('a report’s data.json and the data package parse, and point to the site under its base', async () => {
@@ -321,10 +404,13 @@ describe('downloads', () => {
     expect(pkg.resources.map((r: { path: string }) => r.path)).toEqual([
       'cells.csv',
       'archive-2020.csv',
+      'archive-2020-notes.csv',
       'archive-2020.json',
       'archive-2021.csv',
+      'archive-2021-notes.csv',
       'archive-2021.json',
       'archive-2023.csv',
+      'archive-2023-notes.csv',
       'archive-2023.json',
     ]);
     const pages = [];
@@ -369,6 +455,16 @@ describe('home and 404', () => {
       expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(
         'https://nianbao.example.org/fixture/',
       );
+      // Agencies by level, with counts, linking to where each level starts in the agency index
+      // (the full list of agencies grew with the archive and lives there).
+      const levels = page.locator('#by-agency + ul li');
+      expect(await levels.allInnerTexts()).toEqual(['地市级\n1 个机构', '县级\n1 个机构']);
+      expect(
+        await levels.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      ).toEqual([
+        `${SITES.fixture.base}agencies/#level-prefectural`,
+        `${SITES.fixture.base}agencies/#level-county`,
+      ]);
     } finally {
       await close();
     }

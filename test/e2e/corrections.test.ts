@@ -155,7 +155,7 @@ describe('feed and sitemap', () => {
   });
   it('the report’s data.csv dates the corrected cells', async () => {
     const csv = await text(`${SITES.fixture.base}reports/fixture-city-gov/2021/data.csv`);
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFcell,value,blank,status,unit,note,corrected');
-    expect(csv).toContain('\r\nappeals.review.corrected,1,false,value,,,2024-06-15\r\n');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFcell,value,status,unit,note,corrected');
+    expect(csv).toContain('\r\nappeals.review.corrected,1,value,,,2024-06-15\r\n');
   });
 });

@@ -10,9 +10,11 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadArchive, type ArchiveReport } from '../../src/lib/content/archive.ts';
 import {
-  ARCHIVE_FIELDS,
   DICTIONARY_FIELDS,
+  NOTE_FIELDS,
+  NOT_PRINTED_MARK,
   REPORT_FIELDS,
+  WIDE_HEAD_FIELDS,
   archiveYears,
   cellRecords,
   dataPackage,
@@ -22,17 +24,27 @@ import {
   reportJsonText,
   yearCsvChunks,
   yearJsonChunks,
+  yearNotesChunks,
+  yearTables,
   type DataField,
 } from '../../src/lib/open-data/open-data.ts';
 import type { ReportBase } from '../../src/lib/content/archive.ts';
 import { cellDeclarations } from '../../src/lib/template/cells.ts';
 import { parseCsv } from '../support/csv.ts';
+import {
+  byCellId,
+  dictionaryCells,
+  readBackJson,
+  readBackYear,
+  type LongCell,
+} from '../support/open-data-readback.ts';
 
 const root = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const ARCHIVES = {
   project: root('../../'),
   'build-site': root('../fixtures/build-site'),
   good: root('../fixtures/good'),
+  'not-printed-site': root('../fixtures/not-printed-site'),
 };
 
 /** Every number (and null) under the tables of a report YAML, read without the project's code. */
@@ -75,11 +87,21 @@ function jsonNumbers(value: unknown, key = ''): [string, number][] {
   return [];
 }
 
-/** Every year's archive CSV, each parsed on its own, rows concatenated. */
-const archiveRows = (reports: readonly ReportBase[]) =>
-  archiveYears(reports).flatMap((y) =>
-    csvRecords([...yearCsvChunks(reports, y)].join(''), ARCHIVE_FIELDS),
+/** Every report's cells read back from the published per-year files and cells.csv only. */
+function readBackArchive(reports: readonly ReportBase[]): Map<string, Map<string, LongCell>> {
+  const dict = dictionaryCells(dictionaryCsv());
+  return new Map(
+    archiveYears(reports).flatMap((year) => [
+      ...readBackYear(
+        year,
+        [...yearCsvChunks(reports, year)].join(''),
+        [...yearNotesChunks(reports, year)].join(''),
+        dict,
+      ),
+    ]),
   );
+}
+
 /** Every year's archive JSON, parsed; reports concatenated. */
 const archiveReports = (reports: readonly ReportBase[]) =>
   archiveYears(reports).flatMap((y) => {
@@ -87,6 +109,8 @@ const archiveReports = (reports: readonly ReportBase[]) =>
     expect(doc.year).toBe(y);
     return doc.reports as ReturnType<typeof reportJson>[];
   });
+
+const sortedCells = byCellId;
 
 describe.each(Object.entries(ARCHIVES))('round trip: %s', (_name, dir) => {
   const archive = loadArchive(dir);
@@ -101,69 +125,66 @@ describe.each(Object.entries(ARCHIVES))('round trip: %s', (_name, dir) => {
 
   it('every report of the archive is in the files', () => {
     expect(reports.map((r) => r.id).sort()).toEqual(files.map((f) => f.id).sort());
+    expect([...readBackArchive(reports).keys()].sort()).toEqual(files.map((f) => f.id).sort());
   });
 
-  it('archive-<year>.csv: every YAML number exactly once in `value`, blanks blank, nothing else', () => {
-    const rows = archiveRows(reports);
+  it('wide + notes files: every YAML number exactly once, blanks blank, not-printed, units, notes and corrections as loaded', () => {
+    const back = readBackArchive(reports);
     for (const { id, file } of files) {
       const expected = yamlNumbers(file);
-      const mine = rows.filter((r) => `${r.agency_id}/${r.year}` === id);
-      const values = mine.filter((r) => r.blank === 'false').map((r) => r.value);
+      const mine = [...back.get(id)!.values()];
+      const values = mine.filter((r) => r.status === 'value').map((r) => r.value);
       expect(values.sort(), id).toEqual(expected.numbers);
-      const blanks = mine.filter((r) => r.blank === 'true');
+      const blanks = mine.filter((r) => r.status === 'blank');
       expect(blanks.length, `${id} blanks`).toBe(expected.blanks);
+      expect(blanks.every((r) => r.value === '')).toBe(true);
+      const report = reports.find((r) => r.id === id)!;
+      const t = report.tables;
       expect(
-        blanks.every((r) => r.value === ''),
-        `${id} blank values are empty`,
-      ).toBe(true);
+        mine
+          .filter((r) => r.status === 'not_printed')
+          .map((r) => r.cell)
+          .sort(),
+        id,
+      ).toEqual([...t.notPrinted].sort());
+      const pick = (k: 'unit' | 'note') =>
+        Object.fromEntries(mine.filter((r) => r[k] !== '').map((r) => [r.cell, r[k]]));
+      // A unit the YAML leaves null (none printed) is an empty unit.
+      const units = Object.entries(t.units).filter(([, u]) => u);
+      expect(pick('unit'), `${id} units`).toEqual(Object.fromEntries(units));
+      expect(pick('note'), `${id} notes`).toEqual(t.cellNotes);
+      const corrected = mine.filter((r) => r.corrected !== '').map((r) => r.cell);
+      expect(corrected.sort(), `${id} corrected`).toEqual(
+        [...new Set(report.corrections.flatMap((c) => c.cells.map((x) => x.cell)))].sort(),
+      );
     }
-    expect(rows).toHaveLength(
-      files.reduce(
-        (a, f) => a + yamlNumbers(f.file).numbers.length + yamlNumbers(f.file).blanks,
-        0,
-      ),
-    );
   });
 
-  it('archive-<year>.json: every YAML number exactly once as a cell value; the only other numbers are year and template', () => {
+  it('a report’s data.csv says exactly what the wide and notes files say', () => {
+    const back = readBackArchive(reports);
+    for (const report of reports) {
+      const own = csvRecords(reportCsv(report), REPORT_FIELDS) as unknown as LongCell[];
+      expect(sortedCells(own), report.id).toEqual(sortedCells(back.get(report.id)!.values()));
+    }
+  });
+
+  it('archive-<year>.json and each data.json say exactly what the CSV files say; the only numbers are values, year, template and corrections', () => {
+    const back = readBackArchive(reports);
     const list = archiveReports(reports);
     expect(list.map((r) => `${r.agency.id}/${r.year}`).sort()).toEqual(
       files.map((f) => f.id).sort(),
     );
-    const numbers = jsonNumbers(list);
-    expect([...new Set(numbers.map(([k]) => k))].sort()).toEqual(['template', 'value', 'year']);
-    for (const report of list) {
-      const id = `${report.agency.id}/${report.year}`;
-      const file = files.find((f) => f.id === id)!.file;
-      const expected = yamlNumbers(file);
-      const values = report.cells.filter((c) => c.value !== null).map((c) => String(c.value));
-      expect(values.sort(), id).toEqual(expected.numbers);
-      expect(report.cells.filter((c) => c.value === null && c.blank)).toHaveLength(expected.blanks);
-    }
-  });
-
-  it('a report’s own CSV and JSON hold the same records as the archive’s', () => {
-    const all = archiveRows(reports);
-    const allJson = archiveReports(reports);
+    const numbers = jsonNumbers(list.map(({ values: _v, ...rest }) => rest));
+    expect([...new Set(numbers.map(([k]) => k))].sort()).toEqual(['template', 'year']);
     for (const report of reports) {
-      const own = csvRecords(reportCsv(report), REPORT_FIELDS);
-      const mine = all.filter((r) => `${r.agency_id}/${r.year}` === report.id);
-      expect(mine.every((r) => r.template === String(report.tables.template))).toBe(true);
-      expect(own).toEqual(
-        mine.map(({ agency_id: _a, agency_name: _n, year: _y, template: _t, ...rest }) => rest),
-      );
+      const fromYear = list.find((r) => `${r.agency.id}/${r.year}` === report.id)!;
       const json = JSON.parse(reportJsonText(report, `/reports/${report.id}/`));
       expect(json).toEqual(reportJson(report, `/reports/${report.id}/`));
-      expect(json).toEqual(allJson.find((r) => `${r.agency.id}/${r.year}` === report.id));
-      expect(json.cells).toHaveLength(cellDeclarations(report.tables.template).length);
+      expect(json).toEqual(fromYear);
+      expect(sortedCells(readBackJson(json).values()), report.id).toEqual(
+        sortedCells(back.get(report.id)!.values()),
+      );
     }
-  });
-
-  it('every cell of every row is in the dictionary, with its template', () => {
-    const dict = csvRecords(dictionaryCsv(), DICTIONARY_FIELDS);
-    const keys = new Set(dict.map((d) => `${d.template} ${d.cell}`));
-    expect(keys.size).toBe(dict.length);
-    for (const r of archiveRows(reports)) expect(keys).toContain(`${r.template} ${r.cell}`);
   });
 });
 
@@ -174,13 +195,16 @@ describe('cell records, as published', () => {
 
   it('the per-report files are lean: cell ids, no labels', () => {
     const text = reportCsv(get('fixture-city-gov/2021'));
-    expect(text.split('\r\n')[0]).toBe('\uFEFFcell,value,blank,status,unit,note,corrected');
-    expect(text).toContain('\r\napplications.withheld.state_secret.business,0,false,value,,,\r\n');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFcell,value,status,unit,note,corrected');
+    expect(text).toContain('\r\napplications.withheld.state_secret.business,0,value,,,\r\n');
     expect(text).not.toContain('国家秘密');
+    // One printed row per line: the JSON nests table, row and column ids.
     const json = reportJsonText(get('fixture-city-gov/2021'), '/p/');
+    expect(json).toContain('\n      "fees": {"amount":1520.37}\n');
     expect(json).toContain(
-      '\n    {"cell":"proactive.fees.amount","value":1520.37,"blank":false,"status":"value"},\n',
+      '\n        "state_secret": {"natural":0,"business":0,"research":0,"nonprofit":0,"legal":0,"other":0,"total":0},\n',
     );
+    expect(json).not.toContain('国家秘密');
   });
 
   it('the dictionary gives the printed labels of a cell id', () => {
@@ -248,11 +272,11 @@ describe('cell records, as published', () => {
     const text = reportCsv(report);
     // Corrected cells carry the date of their (latest) correction; the others an empty column.
     expect(text).toContain(
-      '\r\nproactive.normative_documents.issued,22,false,value,,（其中修订 16 件）,2022-03-02\r\n',
+      '\r\nproactive.normative_documents.issued,22,value,,（其中修订 16 件）,2022-03-02\r\n',
     );
-    expect(text).toContain('\r\napplications.disclosed.natural,70,false,value,,,2022-03-02\r\n');
-    expect(text).toContain('\r\nappeals.review.corrected,1,false,value,,,2024-06-15\r\n');
-    expect(text).toContain('\r\napplications.disclosed.business,9,false,value,,,\r\n');
+    expect(text).toContain('\r\napplications.disclosed.natural,70,value,,,2022-03-02\r\n');
+    expect(text).toContain('\r\nappeals.review.corrected,1,value,,,2024-06-15\r\n');
+    expect(text).toContain('\r\napplications.disclosed.business,9,value,,,\r\n');
     const dated = csvRecords(text, REPORT_FIELDS).filter((r) => r.corrected !== '');
     expect(dated.map((r) => r.cell)).toEqual([
       'proactive.normative_documents.issued',
@@ -277,18 +301,25 @@ describe('cell records, as published', () => {
         ],
       },
     ]);
-    expect(reportJsonText(report, '/p/')).toContain(
-      '\n    {"cell":"appeals.review.corrected","value":1,"blank":false,"status":"value","corrected":"2024-06-15"}',
-    );
-    // A report without corrections says so with an empty list, and no cell carries a date.
+    // The JSON's value is the corrected one; the record above holds the old.
+    expect(json.values.appeals.review.corrected).toBe(1);
+    // A report without corrections says so with an empty list.
     const plain = JSON.parse(reportJsonText(get('fixture-city-gov/2020'), '/p/'));
     expect(plain.corrections).toEqual([]);
-    expect(plain.cells.some((c: { corrected?: string }) => 'corrected' in c)).toBe(false);
+    // The notes file of the year dates the corrected cells, and only those, with their note.
+    const notes = csvRecords([...yearNotesChunks([report], 2021)].join(''), NOTE_FIELDS);
+    expect(
+      notes.filter((n) => n.corrected !== '').map((n) => [n.cell, n.value, n.note, n.corrected]),
+    ).toEqual([
+      ['proactive.normative_documents.issued', '22', '（其中修订 16 件）', '2022-03-02'],
+      ['applications.disclosed.natural', '70', '', '2022-03-02'],
+      ['appeals.review.corrected', '1', '', '2024-06-15'],
+    ]);
   });
 
-  it('CSV text: blank is an empty value with blank=true, hostile text is quoted, not executed', () => {
+  it('CSV text: blank is an empty value with status blank, hostile text is quoted, not executed', () => {
     const text = reportCsv(get('fixture-county-fgj/2023'));
-    expect(text).toContain('\r\napplications.received.business,,true,blank,,,\r\n');
+    expect(text).toContain('\r\napplications.received.business,,blank,,,\r\n');
     const rows = csvRecords(text, REPORT_FIELDS);
     expect(rows.find((r) => r.cell === 'proactive.licensing.decisions')?.note).toBe(
       '"><img src=x onerror=alert(1)>',
@@ -300,39 +331,55 @@ describe('cell records, as published', () => {
 });
 
 describe('the Data Package', () => {
+  const fixture = loadArchive(ARCHIVES['build-site']).reports;
   const pkg = dataPackage({
     reports: 3,
-    years: [2020, 2021],
+    years: yearTables(fixture),
     homepage: 'https://example.org/data/',
   });
-  const [cells, csv2020, json2020, csv2021] = pkg.resources as any[];
+  const [cells, wide2020, notes2020, json2020] = pkg.resources as any[];
 
-  it('lists the dictionary and one CSV and one JSON per year, every column in order', () => {
+  it('lists the dictionary and per year a wide CSV, its notes and a JSON, every column in order', () => {
     expect(pkg.resources.map((r) => r.path)).toEqual([
       'cells.csv',
       'archive-2020.csv',
+      'archive-2020-notes.csv',
       'archive-2020.json',
       'archive-2021.csv',
+      'archive-2021-notes.csv',
       'archive-2021.json',
+      'archive-2023.csv',
+      'archive-2023-notes.csv',
+      'archive-2023.json',
     ]);
     expect(cells.schema.fields.map((f: DataField) => [f.name, f.type])).toEqual(
       DICTIONARY_FIELDS.map((f) => [f.name, f.type]),
     );
-    expect(csv2020.schema.fields.map((f: DataField) => f.name)).toEqual([
+    // The wide file: three columns, then one number column per cell of the 2019 template (2020).
+    const wideFields = wide2020.schema.fields.map((f: DataField) => f.name);
+    expect(wideFields.slice(0, 3)).toEqual(['agency_id', 'agency_name', 'template']);
+    expect(wideFields.slice(3)).toEqual(cellDeclarations(2019).map((c) => c.path));
+    expect(wide2020.schema.fields[3]).toEqual({
+      name: 'proactive.regulations.made',
+      type: 'number',
+    });
+    expect(wide2020.schema.missingValues).toEqual(['', '未印出']);
+    // Its header is exactly what the file prints.
+    const header = [...yearCsvChunks(fixture, 2020)][0]!;
+    expect(header).toBe(`\uFEFF${wideFields.join(',')}\r\n`);
+    expect(notes2020.schema.fields.map((f: DataField) => f.name)).toEqual([
       'agency_id',
-      'agency_name',
       'year',
       'template',
       'cell',
       'value',
-      'blank',
       'status',
       'unit',
       'note',
       'corrected',
     ]);
-    expect(csv2020.schema.fields.at(-1)).toMatchObject({ name: 'corrected', type: 'date' });
-    expect(csv2021.schema.foreignKeys).toEqual([
+    expect(notes2020.schema.fields.at(-1)).toMatchObject({ name: 'corrected', type: 'date' });
+    expect(notes2020.schema.foreignKeys).toEqual([
       {
         fields: ['template', 'cell'],
         reference: { resource: 'cells', fields: ['template', 'cell'] },
@@ -345,7 +392,7 @@ describe('the Data Package', () => {
 
   it('derives its constraints from the template declarations', () => {
     const field = (name: string) =>
-      [...cells.schema.fields, ...csv2020.schema.fields].find((f: DataField) => f.name === name)!;
+      [...cells.schema.fields, ...notes2020.schema.fields].find((f: DataField) => f.name === name)!;
     expect(field('template').constraints?.enum).toEqual([2019, 2021]);
     expect(field('table').constraints?.enum).toEqual(['proactive', 'applications', 'appeals']);
     expect(field('row_id').constraints?.enum).toContain('other.no_correction');
@@ -353,14 +400,22 @@ describe('the Data Package', () => {
     expect(field('column_label').constraints?.enum).toContain(
       '申请人情况 › 法人或其他组织 › 商业企业',
     );
-    expect(field('blank')).toMatchObject({ trueValues: ['true'], falseValues: ['false'] });
+    // A group of table 三 printed as one row has its own cells in the dictionary.
+    expect(field('cell').constraints?.enum).toContain('applications.other.natural');
+    expect(field('status').constraints?.enum).toEqual(['value', 'blank', 'not_printed']);
   });
 
-  it('every record of the fixture and of the dictionary meets the enum constraints', () => {
-    const rows = archiveRows(loadArchive(ARCHIVES['build-site']).reports);
+  it('every record of the fixtures and of the dictionary meets the enum constraints', () => {
+    const reports = [ARCHIVES['build-site'], ARCHIVES['not-printed-site']].flatMap(
+      (d) => loadArchive(d).reports,
+    );
+    const notes = archiveYears(reports).flatMap((y) =>
+      csvRecords([...yearNotesChunks(reports, y)].join(''), NOTE_FIELDS),
+    );
+    expect(notes.some((n) => n.status === 'not_printed')).toBe(true);
     const dict = csvRecords(dictionaryCsv(), DICTIONARY_FIELDS);
     for (const [resource, records] of [
-      [csv2020, rows],
+      [notes2020, notes],
       [cells, dict],
     ] as const) {
       for (const f of resource.schema.fields as DataField[]) {
@@ -373,14 +428,41 @@ describe('the Data Package', () => {
 });
 
 describe('streamed archive downloads', () => {
-  it('a year without reports is a valid JSON document and a CSV with its header only', () => {
+  it('a year without reports is a valid JSON document and CSVs with their header only', () => {
     expect(JSON.parse([...yearJsonChunks([], 2020, () => '')].join(''))).toEqual({
       title: '政府信息公开工作年度报告统计表',
       year: 2020,
       reports: [],
     });
     expect([...yearCsvChunks([], 2020)].join('')).toBe(
-      `\uFEFF${ARCHIVE_FIELDS.map((f) => f.name).join(',')}\r\n`,
+      `\uFEFF${WIDE_HEAD_FIELDS.map((f) => f.name).join(',')}\r\n`,
     );
+    expect([...yearNotesChunks([], 2020)].join('')).toBe(
+      `\uFEFF${NOTE_FIELDS.map((f) => f.name).join(',')}\r\n`,
+    );
+  });
+
+  it('the wide file of a report printed in part: not-printed cells marked, a blank empty, a 0 a 0', () => {
+    const site = loadArchive(ARCHIVES['not-printed-site']).reports;
+    const [header, row] = parseCsv([...yearCsvChunks(site, 2021)].join('').slice(1));
+    const at = (cell: string) => row![header!.indexOf(cell)];
+    expect(at('appeals.review.total')).toBe('未印出');
+    expect(at('applications.other.no_correction.natural')).toBe('未印出');
+    expect(at('proactive.fees.amount')).toBe('');
+    expect(at('applications.withheld.state_secret.research')).toBe('');
+    expect(at('applications.carried_over.natural')).toBe('0');
+    expect(at('applications.received.natural')).toBe('10');
+    // The group printed as one row is not a column; its numbers are in the notes.
+    expect(header).not.toContain('applications.other.natural');
+    const notes = csvRecords([...yearNotesChunks(site, 2021)].join(''), NOTE_FIELDS);
+    expect(notes.find((n) => n.cell === 'applications.other.natural')).toMatchObject({
+      value: '1',
+      status: 'value',
+    });
+    expect(notes.find((n) => n.cell === 'proactive.fees.amount')).toMatchObject({
+      value: '',
+      status: 'blank',
+      note: '—',
+    });
   });
 });

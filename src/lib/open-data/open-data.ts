@@ -14,6 +14,7 @@ import { RULES } from '../template/rules.ts';
 import { cellDeclarations, combinedRowCells, type CellDeclaration } from '../template/cells.ts';
 import { TABLE_TITLES, type TableId } from '../template/declarations.ts';
 import { templateOf, templateVersions } from '../template/registry.ts';
+import type { TemplateVersion } from '../template/declarations.ts';
 
 /** One published cell of one report. */
 export interface CellRecord {
@@ -56,7 +57,7 @@ export interface DataField {
 }
 
 const unique = (values: readonly string[]) => [...new Set(values)].sort(compareText);
-const allCells = () => templateVersions().flatMap((v) => cellDeclarations(v));
+const allCells = () => templateVersions().flatMap((v) => dictionaryCells(v));
 
 /** Money columns whose unit the report chooses: 「2019 年版「采购总金额」由报告自行注明元或万元」. */
 function chosenUnits(): string {
@@ -183,13 +184,6 @@ export const DATA_FIELDS: readonly DataField[] = [
     type: 'number',
   },
   {
-    name: 'blank',
-    title: '原文空白',
-    description: '原文该格为空白时为 true，否则为 false。',
-    type: 'boolean',
-    constraints: { required: true },
-  },
-  {
     name: 'status',
     title: '单元格状态',
     description:
@@ -218,23 +212,37 @@ export const DATA_FIELDS: readonly DataField[] = [
   },
 ];
 
+/**
+ * The cells a template version can publish, in printed order: the declared cells, and before the
+ * sub-rows of each group of table 三 the cells of that group printed as one row (a report that
+ * prints 「（六）其他处理」 as a single row fills those and leaves the sub-rows not printed).
+ * `keep` chooses which of the combined cells to list.
+ */
+function publishedCells(
+  version: TemplateVersion,
+  keep: (cell: CellDeclaration) => boolean,
+): CellDeclaration[] {
+  const declared = cellDeclarations(version);
+  return declared.flatMap((cell, i) => {
+    const group = cell.rowKeys.slice(0, -1);
+    const startsGroup =
+      group.length > 0 && declared[i - 1]?.rowKeys.slice(0, -1).join('.') !== group.join('.');
+    if (!startsGroup) return [cell];
+    return [...combinedRowCells(version, group).filter(keep), cell];
+  });
+}
+
+/** Every cell of a template version that a report may publish, combined group rows included. */
+function dictionaryCells(version: TemplateVersion): CellDeclaration[] {
+  return publishedCells(version, () => true);
+}
+
 /** Every cell of a report, in printed order (table 二, 三 row by row, 四). */
 export function cellRecords(report: ReportBase): CellRecord[] {
   const { tables, agency, year } = report;
   const corrected = correctionDates(report);
   const notPrinted = new Set(tables.notPrinted);
-  // A group printed as one row is listed (as printed) before its sub-rows, which were not printed.
-  const declared = cellDeclarations(tables.template);
-  const cells = declared.flatMap((cell, i) => {
-    const group = cell.rowKeys.slice(0, -1);
-    const startsGroup =
-      group.length > 0 && declared[i - 1]?.rowKeys.slice(0, -1).join('.') !== group.join('.');
-    if (!startsGroup) return [cell];
-    const combined = combinedRowCells(tables.template, group).filter(
-      (c) => c.path in tables.combined,
-    );
-    return [...combined, cell];
-  });
+  const cells = publishedCells(tables.template, (c) => c.path in tables.combined);
   return cells.map((cell) => {
     const value = tables.cells[cell.path] ?? tables.combined[cell.path] ?? null;
     const status: CellStatus = notPrinted.has(cell.path)
@@ -303,47 +311,69 @@ const REPORT_CONTEXT: ReadonlySet<FieldName> = new Set([
   'year',
   'template',
 ]);
+const field = (name: FieldName) => DATA_FIELDS.find((f) => f.name === name)!;
 
-/** Columns of the per-year archive files: one row per published cell, labels by reference. */
-export const ARCHIVE_FIELDS = DATA_FIELDS.filter((f) => !LABEL_FIELDS.has(f.name));
-/** Columns of a report's own data.csv. */
-export const REPORT_FIELDS = ARCHIVE_FIELDS.filter((f) => !REPORT_CONTEXT.has(f.name));
+/**
+ * Columns of the per-year notes file (archive-<year>-notes.csv): one row per cell that the wide
+ * file cannot say alone (a unit, a note, a correction, not printed, a group printed as one row).
+ */
+export const NOTE_FIELDS = DATA_FIELDS.filter(
+  (f) => !LABEL_FIELDS.has(f.name) && f.name !== 'agency_name',
+);
+/** Columns of a report's own data.csv: one row per cell. */
+export const REPORT_FIELDS = NOTE_FIELDS.filter((f) => !REPORT_CONTEXT.has(f.name));
+/** The columns of the wide per-year file before its one column per cell. */
+export const WIDE_HEAD_FIELDS = (['agency_id', 'agency_name', 'template'] as const).map(field);
 /** Columns of data/cells.csv, the dictionary of every template version's cells. */
 export const DICTIONARY_FIELDS = DATA_FIELDS.filter(
   (f) => f.name === 'template' || f.name === 'cell' || LABEL_FIELDS.has(f.name),
 );
 
-type Row = Partial<Record<FieldName, string | number | boolean | null>>;
+/**
+ * What the wide file prints in the column of a cell the report did not print (a table published
+ * only as an image, the sub-rows of a group printed as one row). An empty field is a cell printed
+ * blank; 0 is a printed 0. Declared as a missing value in datapackage.json.
+ */
+export const NOT_PRINTED_MARK = '未印出';
+
+type Row = Partial<Record<string, string | number | boolean | null>>;
 
 /**
  * CSV rows: UTF-8 with a byte order mark (so that Excel in China reads it as UTF-8), CRLF line
  * ends (RFC 4180), a header row of field names, blank as an empty value.
  */
-function csvRow(r: Row, fields: readonly DataField[]): string[] {
-  return fields.map((f) => {
-    const v = r[f.name];
+function csvRow(r: Row, names: readonly string[]): string[] {
+  return names.map((name) => {
+    const v = r[name];
     if (v === null || v === undefined) return '';
     if (typeof v === 'boolean') return v ? 'true' : 'false';
     return String(v);
   });
 }
 
+const csvText = (rows: readonly string[][], header?: readonly string[]) =>
+  stringify(rows as string[][], {
+    ...(header ? { bom: true, header: true, columns: [...header] } : {}),
+    record_delimiter: 'windows',
+  });
+
 export function toCsv(records: readonly Row[], fields: readonly DataField[]): string {
-  return stringify(
-    records.map((r) => csvRow(r, fields)),
-    { bom: true, header: true, columns: fields.map((f) => f.name), record_delimiter: 'windows' },
+  const names = fields.map((f) => f.name);
+  return csvText(
+    records.map((r) => csvRow(r, names)),
+    names,
   );
 }
 
-/** A report's data.csv: `cell,value,blank,status,unit,note,corrected`, in printed order. */
+/** A report's data.csv: `cell,value,status,unit,note,corrected`, in printed order. */
 export function reportCsv(report: ReportBase): string {
-  return toCsv(cellRecords(report), REPORT_FIELDS);
+  return toCsv(cellRecords(report) as unknown as Row[], REPORT_FIELDS);
 }
 
 /** Every cell of every template version with its printed labels: data/cells.csv. */
 export function dictionaryRecords(): Row[] {
   return templateVersions().flatMap((template) =>
-    cellDeclarations(template).map((cell) => ({
+    dictionaryCells(template).map((cell) => ({
       template,
       table: cell.table,
       table_title: TABLE_TITLES[cell.table],
@@ -361,50 +391,102 @@ export function dictionaryCsv(): string {
   return toCsv(dictionaryRecords(), DICTIONARY_FIELDS);
 }
 
-/** The years of the archive, oldest first: one pair of archive files each. */
+/** The years of the archive, oldest first: one set of archive files each. */
 export function archiveYears(reports: readonly ReportBase[]): number[] {
   return [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
 }
 
 export const yearCsvName = (year: number) => `archive-${year}.csv`;
+export const yearNotesName = (year: number) => `archive-${year}-notes.csv`;
 export const yearJsonName = (year: number) => `archive-${year}.json`;
 
 /**
- * One year's archive CSV in pieces, one report at a time (agency id order). At archive scale a
- * whole file does not fit in one JavaScript string; one file per year also keeps a province's
- * year (5,000 reports) within what a spreadsheet opens.
+ * The cell columns of a year's wide file: the declared cells of the template versions that year's
+ * reports use (oldest version first; a path two versions share is one column). A year normally
+ * has one version; where it has two, a report's row is empty in the other version's own cells,
+ * which its `template` column and cells.csv tell apart.
+ */
+export function wideCells(reports: readonly ReportBase[], year: number): string[] {
+  const versions = [
+    ...new Set(reports.filter((r) => r.year === year).map((r) => r.tables.template)),
+  ].sort((a, b) => a - b);
+  return [...new Set(versions.flatMap((v) => cellDeclarations(v).map((c) => c.path)))];
+}
+
+/** The years of the archive with the cell columns of each year's wide file. */
+export const yearTables = (reports: readonly ReportBase[]) =>
+  archiveYears(reports).map((year) => ({ year, cells: wideCells(reports, year) }));
+
+/** A cell the wide file cannot say alone: it goes to the notes file too. */
+const needsNote = (r: CellRecord, declared: ReadonlySet<string>) =>
+  r.status === 'not_printed' ||
+  r.unit !== '' ||
+  r.note !== '' ||
+  r.corrected !== '' ||
+  !declared.has(r.cell);
+
+/**
+ * One year's wide CSV in pieces, one report (one row) at a time, agency id order: `agency_id,
+ * agency_name, template` and one column per cell id. A printed number as printed, a blank cell
+ * empty, a cell not printed 「未印出」. One row per report keeps a province's year (5,000
+ * reports) far within what a spreadsheet opens; units, notes and corrections are in the notes file.
  */
 export function* yearCsvChunks(reports: readonly ReportBase[], year: number): Generator<string> {
-  yield toCsv([], ARCHIVE_FIELDS);
+  const cells = wideCells(reports, year);
+  yield csvText([], [...WIDE_HEAD_FIELDS.map((f) => f.name), ...cells]);
   for (const report of ordered(reports)) {
     if (report.year !== year) continue;
-    yield stringify(
-      cellRecords(report).map((r) => csvRow(r, ARCHIVE_FIELDS)),
-      { record_delimiter: 'windows' },
-    );
+    const byCell = new Map(cellRecords(report).map((r) => [r.cell, r]));
+    const row = cells.map((cell) => {
+      const r = byCell.get(cell);
+      if (!r || r.status === 'blank') return '';
+      return r.status === 'not_printed' ? NOT_PRINTED_MARK : String(r.value);
+    });
+    yield csvText([[report.agency.id, report.agency.name, String(report.tables.template), ...row]]);
   }
 }
 
-/** Fields a cell's JSON leaves out when empty. */
-const OMIT_EMPTY: ReadonlySet<FieldName> = new Set(['unit', 'note', 'corrected']);
-
-/** A cell in JSON: the fields a report's data.csv carries; an empty unit, note or date left out. */
-function jsonCell(r: CellRecord) {
-  const out: Row = {};
-  for (const f of REPORT_FIELDS) {
-    const v = r[f.name];
-    if (OMIT_EMPTY.has(f.name) && v === '') continue;
-    out[f.name] = v;
+/**
+ * One year's notes CSV in pieces: one row per cell that carries a unit, a note or a correction
+ * date, was not printed, or is a group of table 三 printed as one row (not a column of the wide
+ * file), with its value and status. Everything the long form said that the wide file does not.
+ */
+export function* yearNotesChunks(reports: readonly ReportBase[], year: number): Generator<string> {
+  yield toCsv([], NOTE_FIELDS);
+  const names = NOTE_FIELDS.map((f) => f.name);
+  for (const report of ordered(reports)) {
+    if (report.year !== year) continue;
+    const declared = new Set(cellDeclarations(report.tables.template).map((c) => c.path));
+    const rows = cellRecords(report)
+      .filter((r) => needsNote(r, declared))
+      .map((r) => csvRow(r as unknown as Row, names));
+    if (rows.length > 0) yield csvText(rows);
   }
-  return out;
+}
+
+/** A nested object `{table: {row…: {column: value}}}` from dotted cell paths, in their order. */
+function nest(entries: readonly (readonly [string, number | null])[]): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [path, value] of entries) {
+    const keys = path.split('.');
+    let node = root;
+    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[keys.at(-1)!] = value;
+  }
+  return root;
 }
 
 /**
  * A report's JSON: what it is, where it came from, its acknowledged discrepancies, the numbers the
- * archive corrected since (with the old value), its cells.
+ * archive corrected since (with the old value), and its cells: `values` nests table, row and
+ * column keys (joined with dots they are the cell id of cells.csv), a blank cell null; cells not
+ * printed are listed apart and are not in `values`; units and notes by cell id.
  */
 export function reportJson(report: ReportBase, pageUrl: string) {
   const { agency, frontmatter, tables } = report;
+  const records = cellRecords(report);
+  const byCell = (pick: (r: CellRecord) => string) =>
+    Object.fromEntries(records.filter((r) => pick(r) !== '').map((r) => [r.cell, pick(r)]));
   return {
     agency: {
       id: agency.id,
@@ -435,8 +517,33 @@ export function reportJson(report: ReportBase, pageUrl: string) {
       reason: c.reason,
       cells: c.cells.map((cell) => ({ cell: cell.cell, old: cell.old, new: cell.new })),
     })),
-    cells: cellRecords(report).map(jsonCell),
+    values: nest(
+      records.filter((r) => r.status !== 'not_printed').map((r) => [r.cell, r.value] as const),
+    ),
+    not_printed: records.filter((r) => r.status === 'not_printed').map((r) => r.cell),
+    units: byCell((r) => r.unit),
+    notes: byCell((r) => r.note),
   };
+}
+
+const isLeaf = (v: unknown) => v === null || typeof v !== 'object';
+
+/**
+ * JSON indented by two spaces, except that an object or array holding only numbers, strings and
+ * nulls is written on one line: one printed table row per line, a fifth of the fully indented size.
+ */
+export function compactJson(value: unknown, indent = ''): string {
+  if (isLeaf(value)) return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.every(isLeaf)) return JSON.stringify(value);
+    return `[\n${value.map((v) => inner + compactJson(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.every(([, v]) => isLeaf(v))) return JSON.stringify(value);
+  return `{\n${entries
+    .map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compactJson(v, inner)}`)
+    .join(',\n')}\n${indent}}`;
 }
 
 /** Serialises JSON deterministically (keys in insertion order, which the code fixes). */
@@ -444,16 +551,9 @@ export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/**
- * A report's data.json text: indented like `jsonText`, but one line per cell, which keeps the
- * file a fifth of its fully indented size and still readable line by line.
- */
+/** A report's data.json text. */
 export function reportJsonText(report: ReportBase, pageUrl: string): string {
-  const { cells, ...head } = reportJson(report, pageUrl);
-  const top = JSON.stringify({ ...head, cells: [] }, null, 2);
-  if (cells.length === 0) return `${top}\n`;
-  const body = cells.map((c) => `    ${JSON.stringify(c)}`).join(',\n');
-  return `${top.slice(0, top.lastIndexOf('[]'))}[\n${body}\n  ]\n}\n`;
+  return `${compactJson(reportJson(report, pageUrl))}\n`;
 }
 
 /** One year's archive JSON in pieces: `{ title, year, reports: [report JSON …] }`. */
@@ -471,7 +571,7 @@ export function* yearJsonChunks(
   // The skeleton ends with `"reports": []`: open the array instead and write each report into it.
   yield skeleton.slice(0, skeleton.lastIndexOf('[]')) + '[\n';
   for (const [i, report] of list.entries()) {
-    const text = reportJsonText(report, pageUrl(report)).trimEnd().replaceAll('\n', '\n    ');
+    const text = compactJson(reportJson(report, pageUrl(report)), '    ');
     yield `    ${text}${i < list.length - 1 ? ',' : ''}\n`;
   }
   yield '  ]\n}\n';
@@ -485,7 +585,6 @@ const schemaFields = (fields: readonly DataField[]) =>
     title: f.title,
     description: f.description,
     type: f.type,
-    ...(f.type === 'boolean' ? { trueValues: ['true'], falseValues: ['false'] } : {}),
     ...(f.constraints ? { constraints: f.constraints } : {}),
   }));
 
@@ -496,32 +595,45 @@ const csvDialect = {
   lineTerminator: '\r\n',
 };
 
+const toDictionary = {
+  fields: ['template', 'cell'],
+  reference: { resource: 'cells', fields: ['template', 'cell'] },
+};
+
 /**
- * The Frictionless Data Package (v2): the cell dictionary, then per year the archive CSV (its
- * cells refer to the dictionary by template and cell) and the same year as JSON.
+ * The Frictionless Data Package (v2): the cell dictionary, then per year the wide CSV (one row per
+ * report, one number column per cell id), its notes CSV (cells refer to the dictionary by template
+ * and cell) and the same year as JSON.
  */
 export function dataPackage(options: {
   homepage?: string;
   reports: number;
-  years: readonly number[];
+  years: readonly { readonly year: number; readonly cells: readonly string[] }[];
 }) {
+  const resource = (name: string, path: string, description: string) => ({
+    $schema: `${PROFILE}/dataresource.json`,
+    name,
+    type: 'table',
+    path,
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    description,
+    dialect: csvDialect,
+  });
   return {
     $schema: `${PROFILE}/datapackage.json`,
     name: 'nianbao-archive',
     title: '政府信息公开工作年度报告统计表',
-    description: `本档案收录的 ${options.reports} 份政府信息公开工作年度报告中三张统计表（表二、表三、表四）的全部数字，每个单元格一行，按原文照录：空白仍为空白，金额保留小数。每年一个文件；表格、行、列的名称在 cells.csv 中，按 template 和 cell 对照。CSV 为带 BOM 的 UTF-8 编码。`,
+    description: `本档案收录的 ${options.reports} 份政府信息公开工作年度报告中三张统计表（表二、表三、表四）的全部数字，按原文照录：空白仍为空白，金额保留小数。每年三个文件：宽表（每份报告一行，每个单元格一列，列名为 cell）、附注表（单位、格内注释、更正日期、未印出的格和合并印出的行）和 JSON；表格、行、列的名称在 cells.csv 中，按 template 和 cell 对照。CSV 为带 BOM 的 UTF-8 编码。`,
     ...(options.homepage ? { homepage: options.homepage } : {}),
     resources: [
       {
-        $schema: `${PROFILE}/dataresource.json`,
-        name: 'cells',
-        type: 'table',
-        path: 'cells.csv',
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        description: '各版本统计表的全部单元格及其表格、行、列名称（按格式原文）。',
-        dialect: csvDialect,
+        ...resource(
+          'cells',
+          'cells.csv',
+          '各版本统计表的全部单元格及其表格、行、列名称（按格式原文），含表三中合并为一行印出的分组行。',
+        ),
         schema: {
           $schema: `${PROFILE}/tableschema.json`,
           fields: schemaFields(DICTIONARY_FIELDS),
@@ -529,28 +641,35 @@ export function dataPackage(options: {
           primaryKey: ['template', 'cell'],
         },
       },
-      ...options.years.flatMap((year) => [
+      ...options.years.flatMap(({ year, cells }) => [
         {
-          $schema: `${PROFILE}/dataresource.json`,
-          name: `archive-${year}`,
-          type: 'table',
-          path: yearCsvName(year),
-          format: 'csv',
-          mediatype: 'text/csv',
-          encoding: 'utf-8',
-          description: `${year} 年度全部报告的全部数字，每个单元格一行。`,
-          dialect: csvDialect,
+          ...resource(
+            `archive-${year}`,
+            yearCsvName(year),
+            `${year} 年度全部报告的全部数字，每份报告一行，每个单元格一列（列名为 cell）：原文所印数字照录，原文空白为空，原文未印出为「${NOT_PRINTED_MARK}」。单位、格内注释和更正见 ${yearNotesName(year)}。`,
+          ),
           schema: {
             $schema: `${PROFILE}/tableschema.json`,
-            fields: schemaFields(ARCHIVE_FIELDS),
+            fields: [
+              ...schemaFields(WIDE_HEAD_FIELDS),
+              ...cells.map((cell) => ({ name: cell, type: 'number' })),
+            ],
+            missingValues: ['', NOT_PRINTED_MARK],
+            primaryKey: ['agency_id'],
+          },
+        },
+        {
+          ...resource(
+            `archive-${year}-notes`,
+            yearNotesName(year),
+            `${year} 年度宽表之外的说明，每个单元格一行：原文印出的单位或格内注释、本站更正的日期、原文未印出的格，以及表三中合并为一行印出的分组行的数字。`,
+          ),
+          schema: {
+            $schema: `${PROFILE}/tableschema.json`,
+            fields: schemaFields(NOTE_FIELDS),
             missingValues: [''],
             primaryKey: ['agency_id', 'year', 'cell'],
-            foreignKeys: [
-              {
-                fields: ['template', 'cell'],
-                reference: { resource: 'cells', fields: ['template', 'cell'] },
-              },
-            ],
+            foreignKeys: [toDictionary],
           },
         },
         {

@@ -140,3 +140,87 @@ export function carryOverPairs(reports: readonly ReportBase[]): CarryOverPair[] 
   }
   return pairs;
 }
+
+/**
+ * Reports on one year page. A year of a provincial archive holds 1,000–7,000 reports; all on one
+ * page was ~7 KB of HTML per report (its key-figure row and a row in each chart's table), 7 MB at
+ * 10,000 reports. 50 rows keep a page near 360 KB of HTML (~25 KB gzipped) at any archive size,
+ * and a horizontal bar chart of 50 agencies still reads on a phone.
+ */
+export const YEAR_PAGE_SIZE = 50;
+/** Agencies on one page of the agency index (~270 bytes of HTML each). */
+export const AGENCY_PAGE_SIZE = 200;
+
+/** One page of a listing split into static pages. */
+export interface ListingPage<T> {
+  readonly items: readonly T[];
+  /** 1-based. */
+  readonly number: number;
+  readonly count: number;
+  /** 1-based position of the first item in the whole listing. */
+  readonly first: number;
+  readonly total: number;
+}
+
+/** Splits a listing into pages of `size` items; an empty listing is one empty page. */
+export function listingPages<T>(items: readonly T[], size: number): ListingPage<T>[] {
+  const count = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: count }, (_, i) => ({
+    items: items.slice(i * size, (i + 1) * size),
+    number: i + 1,
+    count,
+    first: i * size + 1,
+    total: items.length,
+  }));
+}
+
+/**
+ * The page numbers a pager links: the first, the last, and two either side of the current one;
+ * null where two or more numbers are left out. Bounded (at most 8 numbers) however many pages.
+ */
+export function pagerNumbers(current: number, count: number): (number | null)[] {
+  const shown = [
+    ...new Set([1, current - 2, current - 1, current, current + 1, current + 2, count]),
+  ]
+    .filter((n) => n >= 1 && n <= count)
+    .sort((a, b) => a - b);
+  // A gap of one page shows that page: 「…」 stands for two or more.
+  return shown.flatMap((n, i) => {
+    const gap = i > 0 ? n - shown[i - 1]! : 1;
+    return gap === 1 ? [n] : gap === 2 ? [n - 1, n] : [null, n];
+  });
+}
+
+/** Page `n` of a year's reports: `/years/2024/`, `/years/2024/2/`, … */
+export const yearPagePath = (year: number, n: number) =>
+  n === 1 ? `/years/${year}/` : `/years/${year}/${n}/`;
+
+/**
+ * Page `n` of the agency index: `/agencies/`, `/agencies/pages/2/`, … (a number directly under
+ * /agencies/ could be an agency id).
+ */
+export const agencyIndexPath = (n: number) => (n === 1 ? '/agencies/' : `/agencies/pages/${n}/`);
+
+/** Agencies in the index's order (level, region, name), as agenciesByLevel groups them. */
+export const agenciesInOrder = (agencies: readonly Agency[]): Agency[] =>
+  agenciesByLevel(agencies).flatMap((g) => g.regions.flatMap((r) => r.agencies));
+
+/**
+ * Where each level starts in the paged agency index: its label, how many agencies it has, and the
+ * page of its first agency. Five entries at most, however large the archive.
+ */
+export function levelStarts(
+  agencies: readonly Agency[],
+  size: number,
+): { level: AgencyLevel; label: string; count: number; page: number }[] {
+  const ordered = agenciesInOrder(agencies);
+  return agenciesByLevel(agencies).map((g) => {
+    const first = ordered.findIndex((a) => a.level === g.level);
+    return {
+      level: g.level,
+      label: g.label,
+      count: g.regions.reduce((n, r) => n + r.agencies.length, 0),
+      page: Math.floor(first / size) + 1,
+    };
+  });
+}
