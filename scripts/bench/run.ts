@@ -38,6 +38,8 @@ import { gib, kb, measure, mib, type Measured } from './measure.ts';
 const PROJECT = resolve(import.meta.dirname, '../..');
 /** The content check's cache between builds (src/lib/content/check-cache.ts). */
 const CHECK_CACHE = 'node_modules/.cache/nianbao/check';
+/** The reports' rendered prose between builds (src/lib/content/report-store.ts). */
+const PROSE_CACHE = 'node_modules/.cache/nianbao/prose';
 
 /** Gzipped bytes of a built page and the stylesheets and scripts it references (what a CDN sends). */
 export function pageTransfer(
@@ -321,6 +323,7 @@ async function main(): Promise<void> {
     // A cold build, as on a CI runner: Astro's content data store would otherwise carry the
     // rendered prose of the previous run.
     rmSync(join(PROJECT, CHECK_CACHE), { recursive: true, force: true });
+    rmSync(join(PROJECT, PROSE_CACHE), { recursive: true, force: true });
     // As `npm run build` runs it: `astro build`, then the search index once Astro has exited.
     // (A checkout from before scripts/build.ts, e.g. the baseline, builds with astro build.)
     const buildScript = join(PROJECT, 'scripts/build.ts');

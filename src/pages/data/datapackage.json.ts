@@ -6,13 +6,13 @@ import { compactJson, dataPackage, yearTables } from '../../lib/open-data/open-d
 
 /** datapackage.json: one line per field (the wide files have a field per cell). */
 export const GET: APIRoute = async ({ site }) => {
-  const entries = (await getCollection('reports')).filter((e) => !e.data.draft);
+  const reports = sortedReports(await getCollection('reports')).filter((r) => !r.draft);
   const homepage = absoluteUrl(site, import.meta.env.BASE_URL, '/data/');
   return new Response(
     `${compactJson(
       dataPackage({
-        reports: entries.length,
-        years: yearTables(sortedReports(entries)),
+        reports: reports.length,
+        years: yearTables(reports),
         ...(homepage ? { homepage } : {}),
       }),
     )}\n`,
