@@ -59,7 +59,7 @@ describe('rendered prose cache', () => {
     expect(entry.id).toBe(base.id);
   });
 
-  it('renders again when the Markdown configuration or the lock file changes', async () => {
+  it('renders again when the Markdown configuration, the content code or the lock file changes', async () => {
     const root = join(scratch, 'config');
     const cacheDir = join(root, 'cache');
     mkdirSync(root, { recursive: true });
@@ -71,8 +71,14 @@ describe('rendered prose cache', () => {
     const afterConfig = await storeProse(openProseCache(root, cacheDir), '正文', render);
     writeFileSync(join(root, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n');
     const afterLock = await storeProse(openProseCache(root, cacheDir), '正文', render);
-    expect(rendered).toEqual(['正文', '正文', '正文']);
-    expect(new Set([before, afterConfig, afterLock]).size).toBe(3);
+    // The code that splits rendered prose lives in src/lib/content: a change there re-renders.
+    mkdirSync(join(root, 'src/lib/content'), { recursive: true });
+    writeFileSync(join(root, 'src/lib/content/report-prose.ts'), 'export const v = 1;\n');
+    const afterCode = await storeProse(openProseCache(root, cacheDir), '正文', render);
+    const unchanged = await storeProse(openProseCache(root, cacheDir), '正文', render);
+    expect(rendered).toEqual(['正文', '正文', '正文', '正文']);
+    expect(new Set([before, afterConfig, afterLock, afterCode]).size).toBe(4);
+    expect(unchanged).toBe(afterCode);
   });
 
   it('says which report and file when a rendering has gone missing', () => {

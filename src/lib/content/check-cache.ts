@@ -76,6 +76,7 @@ function projectOfCode(): string | undefined {
 
 /** Every file under `dir`, sorted, relative paths with their contents hashed in. */
 function hashTree(dir: string, hash: ReturnType<typeof createHash>, rel = ''): void {
+  if (!rel && !existsSync(dir)) return;
   const names = readdirSync(join(dir, rel)).sort();
   for (const name of names) {
     const child = rel ? `${rel}/${name}` : name;

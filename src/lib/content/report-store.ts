@@ -17,8 +17,9 @@
  * once per distinct Markdown text to `node_modules/.cache/nianbao/prose/` and read back when a
  * page asks for `report.prose` (a getter), so a rebuild also skips rendering unchanged prose, as
  * the data store did before. Its key covers the Markdown text, the Markdown configuration
- * (astro.config.mjs), the dependencies' lock file and FORMAT, so a changed processor never
- * serves a stale rendering.
+ * (astro.config.mjs), the code that splits the rendered prose (the source of src/lib/content and
+ * src/lib/template, as the content check's cache hashes it, with the lock file and Node's
+ * version) and FORMAT, so a changed processor or splitter never serves a stale rendering.
  */
 
 import { createHash } from 'node:crypto';
@@ -26,6 +27,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import type { ReportBase, ReportEntry } from './archive.ts';
 import type { ProseSegment } from './report-prose.ts';
+import { codeHashOf } from './check-cache.ts';
 
 /** Raise when the stored shape of the rendered prose changes. */
 const FORMAT = 1;
@@ -80,7 +82,7 @@ const readIfExists = (path: string) => (existsSync(path) ? readFileSync(path, 'u
 
 /**
  * The prose cache of the project at `projectRoot` (where astro.config.mjs and node_modules are),
- * salted with the Markdown configuration and the lock file.
+ * salted with the Markdown configuration, the content code's source and the lock file.
  */
 export function openProseCache(projectRoot: string, dir?: string): ProseCache {
   return {
@@ -88,7 +90,8 @@ export function openProseCache(projectRoot: string, dir?: string): ProseCache {
     salt: sha256(
       String(FORMAT),
       readIfExists(join(projectRoot, 'astro.config.mjs')),
-      readIfExists(join(projectRoot, 'package-lock.json')),
+      // Covers src/lib/content (report-prose.ts splits the rendered HTML), the lock file and Node.
+      codeHashOf(projectRoot),
     ),
   };
 }
