@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { INDEX_LATER_ENV, writeSearchIndex } from '../src/integrations/search-index.ts';
+import { cacheRoot, pruneCache } from '../src/lib/content/cache-dir.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 
@@ -31,6 +32,10 @@ try {
     await writeSearchIndex(outDir, {
       info: (message) => console.log(`${time()} [nianbao:search-index] ${message}`),
     });
+    // The caches are keyed by content: entries of files since changed are never read again.
+    const { removed } = pruneCache(cacheRoot(PROJECT));
+    if (removed > 0)
+      console.log(`${time()} [nianbao:build] 删除了 ${removed} 个 30 天未用的缓存文件`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -2,7 +2,7 @@
  * The content check's cache between builds (issue 14): reading and checking a report's YAML and
  * MDX is a pure function of the file's path and text, the registered template declarations and
  * the checking code. Its result (the parsed value and the problems it found, with file, line and
- * field) is stored under `node_modules/.cache/nianbao/check/`, keyed by the SHA-256 of all of
+ * field) is stored under `node_modules/.cache/nianbao/check/` (or NIANBAO_CACHE_DIR, cache-dir.ts), keyed by the SHA-256 of all of
  * these, so a rebuild re-checks only the files that changed.
  *
  * It must never serve a stale result. The key covers:
@@ -34,6 +34,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from './problems.ts';
+import { cacheRoot, touchEntry } from './cache-dir.ts';
 import { templateOf, templateVersions } from '../template/registry.ts';
 
 /** Raise when the stored shape of an entry changes without a change in the code's source. */
@@ -129,7 +130,7 @@ export function openCheckCache(dir?: string): CheckCache | undefined {
   const code = codeHash();
   if (!code) return undefined;
   return {
-    dir: dir ?? join(code.project, 'node_modules/.cache/nianbao/check'),
+    dir: dir ?? join(cacheRoot(code.project), 'check'),
     salt: sha256(code.hash, registryHash()),
     hits: 0,
     misses: 0,
@@ -172,6 +173,7 @@ export function cachedCheck<T>(
   const path = join(cache.dir, key.slice(0, 2), `${key}.bin`);
   const hit = read<T>(path);
   if (hit) {
+    touchEntry(path);
     cache.hits++;
     problems.push(...hit.problems);
     return hit.value;

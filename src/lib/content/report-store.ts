@@ -28,6 +28,7 @@ import { dirname, join } from 'node:path';
 import type { ReportBase, ReportEntry } from './archive.ts';
 import type { ProseSegment } from './report-prose.ts';
 import { codeHashOf } from './check-cache.ts';
+import { cacheRoot, touchEntry } from './cache-dir.ts';
 
 /** Raise when the stored shape of the rendered prose changes. */
 const FORMAT = 1;
@@ -86,7 +87,7 @@ const readIfExists = (path: string) => (existsSync(path) ? readFileSync(path, 'u
  */
 export function openProseCache(projectRoot: string, dir?: string): ProseCache {
   return {
-    dir: dir ?? join(projectRoot, 'node_modules/.cache/nianbao/prose'),
+    dir: dir ?? join(cacheRoot(projectRoot), 'prose'),
     salt: sha256(
       String(FORMAT),
       readIfExists(join(projectRoot, 'astro.config.mjs')),
@@ -121,7 +122,10 @@ export async function storeProse(
 ): Promise<string> {
   const path = prosePath(cache, markdown);
   // Entries are only ever renamed into place whole, so one that exists is complete.
-  if (existsSync(path)) return path;
+  if (existsSync(path)) {
+    touchEntry(path);
+    return path;
+  }
   const segments = await render(markdown);
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
@@ -142,7 +146,7 @@ export function reportWithProse(report: ReportBase, prosePath: string): ReportEn
       const segments = readProse(prosePath);
       if (!segments) {
         throw new Error(
-          `报告 ${report.id} 的正文渲染结果缺失（${prosePath}）：请删除 node_modules/.cache/nianbao/prose 和 node_modules/.astro 两个文件夹后重新构建。`,
+          `报告 ${report.id} 的正文渲染结果缺失（${prosePath}）：请删除 ${dirname(dirname(prosePath))} 和 node_modules/.astro 两个文件夹后重新构建。`,
         );
       }
       return segments;
