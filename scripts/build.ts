@@ -7,10 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { INDEX_LATER_ENV, writeSearchIndex } from '../src/integrations/search-index.ts';
 import { cacheRoot, pruneCache } from '../src/lib/content/cache-dir.ts';
+import { heapLimitArgs } from './heap-limit.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 
@@ -19,7 +20,12 @@ const note = join(scratch, 'out-dir');
 try {
   const astro = spawnSync(
     process.execPath,
-    [join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)],
+    [
+      ...heapLimitArgs(totalmem(), process.env.NODE_OPTIONS),
+      join(PROJECT, 'node_modules/astro/bin/astro.mjs'),
+      'build',
+      ...process.argv.slice(2),
+    ],
     { stdio: 'inherit', env: { ...process.env, [INDEX_LATER_ENV]: note } },
   );
   if (astro.status !== 0) {
