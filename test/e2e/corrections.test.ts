@@ -103,7 +103,7 @@ describe.each(['phone', 'desktop'] as ViewportName[])('更正记录 at %s width'
       expect(await back.isVisible()).toBe(true);
       await back.dispatchEvent('click');
       expect(new URL(page.url()).hash).toBe('#t3-r-disclosed');
-      expect(await page.locator('#t3-r-disclosed').innerText()).toBe('（一）予以公开');
+      expect(await page.locator('#t3-r-disclosed th').innerText()).toBe('（一）予以公开');
       expect(await page.locator('.table-legend').first().innerText()).toContain(
         '「已更正」：本站发布后更正过的数字，点它看更正记录（何时、为何、原为多少）',
       );

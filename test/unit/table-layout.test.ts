@@ -51,6 +51,8 @@ describe('ids on a report page', () => {
         `${l.id}-caption`,
         ...l.head.flat().map((h) => h.id),
         ...l.body.map((r) => r.id),
+        // Row header cells (tables with row labels) have their own short ids beside the row's.
+        ...(l.corner === null ? [] : l.body.map((r) => r.headerId)),
       ]);
       const cells = cellDeclarations(version).map((c) => c.path);
       ids.push(
@@ -61,6 +63,9 @@ describe('ids on a report page', () => {
       // Header ids are named by every cell's `headers`: a few characters each.
       for (const h of layouts.flatMap((l) => l.head.flat()))
         expect(h.id).toMatch(/^h[234]-(\d+-)?\d+$/);
+      // So are row header ids (`r3-5`); the readable row id (`t3-r-disclosed`) is the link target.
+      for (const l of layouts.filter((l) => l.corner !== null))
+        for (const r of l.body) expect(r.headerId).toMatch(/^r[23]-\d+$/);
     }
     expect(cellAnchor('applications.withheld.state_secret.natural')).toBe(
       'c3-withheld-state-secret-natural',

@@ -49,7 +49,17 @@ export interface DataCell {
 export interface BodyRow {
   /** A `group` row only carries a label that spans the table (e.g. （三）不予公开). */
   readonly kind: 'group' | 'data';
+  /**
+   * Readable id of the printed row (`t3-r-disclosed`): the link target of the highlights and the
+   * 更正记录, on the data row's `<tr>`.
+   */
   readonly id: string;
+  /**
+   * Short id of the row's header cell (`r3-5`), which every cell of the row (and of a group's
+   * rows) names in its `headers`: numbered in reading order, because ~200 cells repeat it and
+   * nothing links to it.
+   */
+  readonly headerId: string;
   readonly label: string;
   /** Indentation level of the label: 0, 1 or 2. */
   readonly depth: number;
@@ -170,6 +180,7 @@ export function proactiveLayouts(
   tables: ReportTables,
   flags: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TableLayout[] {
+  let rowCount = 0;
   return templateOf(tables.template).proactive.map((section, s) => {
     const prefix = `t2-${slug(section.id)}`;
     const { rows, ids } = headerRows(
@@ -185,15 +196,17 @@ export function proactiveLayouts(
       body: section.rows.map((row) => {
         // Row keys are unique across the sections of table 二 (cell paths do not name the section).
         const rowId = `t2-r-${slug(row.id)}`;
+        const headerId = `r2-${rowCount++}`;
         return {
           kind: 'data' as const,
           id: rowId,
+          headerId,
           label: row.label,
           depth: 0,
           cells: section.columns.map((column, i) => {
             const cell = findCell(tables.template, `proactive.${row.id}.${column.id}`);
             if (!cell) throw new Error(`No declared cell proactive.${row.id}.${column.id}`);
-            return dataCell(tables, cell, [...(ids[i] ?? []), rowId], flags);
+            return dataCell(tables, cell, [...(ids[i] ?? []), headerId], flags);
           }),
         };
       }),
@@ -215,11 +228,13 @@ export function applicationsLayout(
     firstRow.map((c) => c.columnLabels),
   );
   const body: BodyRow[] = [];
-  // Ids of the printed groups a row sits in, by depth: a data row's headers name every group.
+  // Header ids of the printed groups a row sits in, by depth: a data row's headers name every group.
   const groups: string[] = [];
+  let rowCount = 0;
   walkApplicationRows(templateOf(tables.template).applicationRows, (node) => {
     const { row, keys, depth, index } = node;
     const rowId = `${prefix}-r-${row.key === null ? `g${depth}-${index}` : slug(keys.join('.'))}`;
+    const headerId = `r3-${rowCount++}`;
     groups.length = depth;
     const combined = combinedRowCells(tables.template, keys).filter(
       (c) => c.path in tables.combined,
@@ -229,18 +244,19 @@ export function applicationsLayout(
       body.push({
         kind: 'data',
         id: rowId,
+        headerId,
         label: row.label,
         depth,
         cells: combined.map((cell, i) =>
-          dataCell(tables, cell, [...(ids[i] ?? []), ...groups, rowId], flags),
+          dataCell(tables, cell, [...(ids[i] ?? []), ...groups, headerId], flags),
         ),
       });
-      groups.push(rowId);
+      groups.push(headerId);
       return;
     }
     if (row.children) {
-      body.push({ kind: 'group', id: rowId, label: row.label, depth, cells: [] });
-      groups.push(rowId);
+      body.push({ kind: 'group', id: rowId, headerId, label: row.label, depth, cells: [] });
+      groups.push(headerId);
       return;
     }
     const rowCells = APPLICATION_COLUMNS.map((column) => {
@@ -252,10 +268,11 @@ export function applicationsLayout(
     body.push({
       kind: 'data',
       id: rowId,
+      headerId,
       label: row.label,
       depth,
       cells: rowCells.map((cell, i) =>
-        dataCell(tables, cell, [...(ids[i] ?? []), ...groups, rowId], flags),
+        dataCell(tables, cell, [...(ids[i] ?? []), ...groups, headerId], flags),
       ),
     });
   });
@@ -291,6 +308,7 @@ export function appealsLayout(
       {
         kind: 'data',
         id: `${prefix}-r-cases`,
+        headerId: `${prefix}-r-cases`,
         label: '',
         depth: 0,
         cells: cells.map((cell, i) => dataCell(tables, cell, ids[i] ?? [], flags)),
