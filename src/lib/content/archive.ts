@@ -247,7 +247,7 @@ export function loadArchive(
       year: data.year,
       id: key(data.agency, data.year),
       frontmatter,
-      tables,
+      tables: compactTables(tables),
       notices,
       draft,
       blankTotals,
@@ -260,6 +260,17 @@ export function loadArchive(
   }
   reports.sort((a, b) => compareText(a.agency.id, b.agency.id) || a.year - b.year);
   return { agencies, reports: withCarryOver(reports, cellLines, problems), problems };
+}
+
+/**
+ * The same tables with their cell maps copied into ordinary objects. The YAML reader and
+ * JSON.parse (the check cache) leave a map of ~200 cells in V8's dictionary mode, about 12 KB per
+ * report; a copy has one shared shape, about 1.7 KB (measured with Node 24 on the bench's
+ * reports). Every report stays in memory for the whole build (report-store.ts), so this is most
+ * of what Node holds per report (docs/performance.md, round 5). Same keys in the same order.
+ */
+export function compactTables(tables: ReportTables): ReportTables {
+  return { ...tables, cells: { ...tables.cells }, combined: { ...tables.combined } };
 }
 
 /** Every table in the YAML must be placed in the prose, or readers would never see it. */
