@@ -97,8 +97,10 @@ const STAGE_ENDS: readonly [string, RegExp][] = [
   ['start-up + content check (loadArchive)', /\[content\] Syncing content/],
   ['content sync (prose rendered into the data store)', /\[content\] Synced content/],
   ['types + bundling (Vite)', /generating static routes/],
-  ['page rendering (incl. per-report downloads)', /✓ Completed in/],
-  ['archive-wide downloads', /\[nianbao:archive-downloads\]/],
+  ['page rendering', /✓ Completed in/],
+  // archive-downloads writes each report's data.csv, data.json and tables.csv, then the year files.
+  ['per-report downloads (written after Astro)', /\[nianbao:archive-downloads\] 报告下载/],
+  ['archive-wide downloads', /\[nianbao:archive-downloads\] 整体下载/],
   // scripts/build.ts (npm run build) says when Astro's process has exited.
   ['finish (Astro after the hooks, until it exits)', /\[nianbao:build\]/],
   ['search index (Pagefind)', /\[nianbao:search-index\]/],

@@ -1,10 +1,10 @@
 import type { AstroIntegration } from 'astro';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchiveCached } from '../lib/content/archive-cache.ts';
-import { publishedOnly } from '../lib/content/drafts.ts';
+import { draftsPreviewed, publishedOnly } from '../lib/content/drafts.ts';
 import { contentRoot } from '../lib/content/content-root.ts';
 import { publicUrl } from '../lib/site/discovery.ts';
 import {
@@ -16,6 +16,7 @@ import {
   yearNotesChunks,
   yearNotesName,
 } from '../lib/open-data/open-data.ts';
+import { REPORT_DOWNLOADS, reportDownload } from '../lib/open-data/report-downloads.ts';
 import { reportPath } from '../lib/site/urls.ts';
 
 /** Writes pieces to a file as they come, waiting whenever the disk falls behind. */
@@ -28,7 +29,8 @@ async function writePieces(file: string, pieces: Iterable<string>): Promise<void
 }
 
 /**
- * Writes the whole-archive downloads, per year a wide CSV, a notes CSV and a JSON
+ * Writes each built report's own downloads (data.csv, data.json, tables.csv: report-downloads.ts)
+ * beside its page, and the whole-archive downloads, per year a wide CSV, a notes CSV and a JSON
  * (/data/archive-<year>.csv, archive-<year>-notes.csv, archive-<year>.json), after the build, one
  * report at a time straight to disk. As Astro endpoints their bodies were held in memory whole: at 10,000 reports that is two million cells, more than a JavaScript
  * string can hold.
@@ -47,9 +49,21 @@ export default function archiveDownloads(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        // Drafts (built only in a NIANBAO_DRAFTS=1 preview) stay out of the archive-wide files.
-        const reports = publishedOnly(loadArchiveCached(root).reports);
+        const all = loadArchiveCached(root).reports;
         const page = (path: string) => publicUrl(site, base, path);
+        // Every report that has a page has its own downloads: drafts only in a NIANBAO_DRAFTS=1
+        // preview (a build without it refuses drafts before it gets here).
+        const built = draftsPreviewed(process.env) ? all : publishedOnly(all);
+        for (const report of built) {
+          const path = reportPath(report.agency.id, report.year);
+          const folder = join(out, path);
+          mkdirSync(folder, { recursive: true });
+          for (const file of REPORT_DOWNLOADS)
+            writeFileSync(join(folder, file), reportDownload(report, file, page(path)));
+        }
+        logger.info(`报告下载：${built.length} 份报告各写入 data.csv、data.json 和 tables.csv`);
+        // Drafts (built only in a NIANBAO_DRAFTS=1 preview) stay out of the archive-wide files.
+        const reports = publishedOnly(all);
         const years = archiveYears(reports);
         for (const year of years) {
           await writePieces(join(out, 'data', yearCsvName(year)), yearCsvChunks(reports, year));

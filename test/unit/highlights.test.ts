@@ -12,6 +12,7 @@ import {
   measureFigure,
   figureText,
   previousReport,
+  reportsByAgency,
   rateText,
   reportHighlights,
 } from '../../src/lib/figures/highlights.ts';
@@ -61,7 +62,7 @@ describe('本年要点 of the 2019 上海 report (totals left blank)', () => {
 
 describe('本年要点 of the 2025 上海 report against 2019 (other template version)', () => {
   const all = archive.reports;
-  const before = previousReport(all, 'shanghai-shizhengfu-bangongting', 2025)!;
+  const before = previousReport(reportsByAgency(all), 'shanghai-shizhengfu-bangongting', 2025)!;
   const h = reportHighlights(report('shanghai-shizhengfu-bangongting/2025').tables, before);
 
   it('compares with the agency’s previous report in the archive', () => {
@@ -157,5 +158,26 @@ describe('a not-printed input is never a number', () => {
     });
     expect(h.received.change).toBeUndefined();
     expect(h.handled.change).toBe(0);
+  });
+});
+
+describe('reportsByAgency and previousReport over many agencies', () => {
+  const r = (agency: string, year: number) => ({ agency: { id: agency }, year });
+  const reports = [r('a', 2020), r('b', 2021), r('a', 2023), r('a', 2019), r('c', 2024)];
+  const byAgency = reportsByAgency(reports);
+
+  it('groups each agency’s reports, oldest first', () => {
+    expect(byAgency.get('a')!.map((x) => x.year)).toEqual([2019, 2020, 2023]);
+    expect(byAgency.get('b')!.map((x) => x.year)).toEqual([2021]);
+    expect([...byAgency.keys()]).toEqual(['a', 'b', 'c']);
+  });
+
+  it('finds the latest earlier report of the same agency, never another agency’s', () => {
+    expect(previousReport(byAgency, 'a', 2023)).toBe(reports[0]);
+    expect(previousReport(byAgency, 'a', 2020)).toBe(reports[3]);
+    expect(previousReport(byAgency, 'a', 2019)).toBeUndefined();
+    expect(previousReport(byAgency, 'c', 2024)).toBeUndefined();
+    expect(previousReport(byAgency, 'b', 2030)).toBe(reports[1]);
+    expect(previousReport(byAgency, 'z', 2030)).toBeUndefined();
   });
 });

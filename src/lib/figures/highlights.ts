@@ -273,11 +273,32 @@ export function changeText(change: number, unit = ''): string {
   return `${change > 0 ? '增加' : '减少'} ${n}${unit}`;
 }
 
-/** The latest report of the same agency before `year`, if any. */
-export function previousReport<
+/**
+ * The reports of each agency, oldest first, grouped in one pass. Pages look an agency's reports up
+ * here instead of filtering the whole archive per page: per page that was a scan of every report,
+ * which at 50,000 reports is 2.5 billion comparisons (docs/performance.md).
+ */
+export function reportsByAgency<
   T extends { readonly agency: { readonly id: string }; readonly year: number },
->(reports: readonly T[], agencyId: string, year: number): T | undefined {
-  return reports
-    .filter((r) => r.agency.id === agencyId && r.year < year)
-    .sort((a, b) => b.year - a.year)[0];
+>(reports: readonly T[]): ReadonlyMap<string, readonly T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of reports) {
+    const list = out.get(r.agency.id);
+    if (list) list.push(r);
+    else out.set(r.agency.id, [r]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.year - b.year);
+  return out;
+}
+
+/** The latest report of the same agency before `year`, if any, from `reportsByAgency`. */
+export function previousReport<T extends { readonly year: number }>(
+  byAgency: ReadonlyMap<string, readonly T[]>,
+  agencyId: string,
+  year: number,
+): T | undefined {
+  const list = byAgency.get(agencyId) ?? [];
+  let before: T | undefined;
+  for (const r of list) if (r.year < year) before = r;
+  return before;
 }

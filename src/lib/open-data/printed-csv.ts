@@ -7,7 +7,7 @@
  * declaration. Blank cells stay empty; numbers are written exactly as published.
  */
 
-import { stringify } from 'csv-stringify/sync';
+import { csvRecords } from './csv-text.ts';
 import type { ReportTables } from '../template/model.ts';
 import {
   appealsLayout,
@@ -86,8 +86,8 @@ export function printedCsv(heading: string, tables: ReportTables): string {
   block(TABLE_TITLES.proactive, proactiveLayouts(tables), true);
   block(TABLE_TITLES.applications, [applicationsLayout(tables, TABLE_TITLES.applications)], false);
   block(TABLE_TITLES.appeals, [appealsLayout(tables, TABLE_TITLES.appeals)], false);
-  return stringify(
+  return csvRecords(
     rows.map((r) => r.map(spreadsheetText)),
-    { bom: true, record_delimiter: 'windows' },
+    true,
   );
 }

@@ -1,23 +1,22 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import type { ReportBase } from '../../../../lib/content/archive.ts';
-import { printedCsv } from '../../../../lib/open-data/printed-csv.ts';
-import { sortedReports } from '../../../../lib/site/site-data.ts';
+import { publicUrl } from '../../../../lib/site/discovery.ts';
+import { downloadType, reportDownload } from '../../../../lib/open-data/report-downloads.ts';
+import { reportRoutes } from '../../../../lib/site/site-data.ts';
+import { reportPath } from '../../../../lib/site/urls.ts';
 
-/** The report's tables in their printed shape, for reading in a spreadsheet (see printed-csv.ts). */
+/**
+ * The live preview's tables.csv. A build lists no paths here: it writes every report's downloads
+ * itself after Astro is done (src/integrations/archive-downloads.ts, report-downloads.ts).
+ */
 export const getStaticPaths = (async () =>
-  sortedReports(await getCollection('reports')).map((report) => ({
-    params: { agency: report.agency.id, year: String(report.year) },
-    props: { report },
-  }))) satisfies GetStaticPaths;
+  import.meta.env.DEV ? reportRoutes(await getCollection('reports')) : []) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
+export const GET: APIRoute = ({ props, site }) => {
   const { report } = props as { report: ReportBase };
-  return new Response(
-    printedCsv(
-      `${report.agency.name} ${report.year} 年度政府信息公开工作年度报告 统计表`,
-      report.tables,
-    ),
-    { headers: { 'content-type': 'text/csv; charset=utf-8' } },
-  );
+  const page = publicUrl(site, import.meta.env.BASE_URL, reportPath(report.agency.id, report.year));
+  return new Response(reportDownload(report, 'tables.csv', page), {
+    headers: { 'content-type': downloadType('tables.csv') },
+  });
 };
