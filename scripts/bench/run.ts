@@ -30,10 +30,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser } from '../../test/support/browser.ts';
-import { startStaticServer } from '../../test/support/static-server.ts';
 import { generateArchive, PROSE_LENGTHS, type ProseLength } from './generate.ts';
 import { gib, kb, measure, mib, type Measured } from './measure.ts';
+import { BENCH_QUERIES, breakdown, searchBytes } from './search-bytes.ts';
 
 const PROJECT = resolve(import.meta.dirname, '../..');
 /** The content check's cache between builds (src/lib/content/check-cache.ts). */
@@ -169,87 +168,6 @@ export function routeTimes(run: Measured): Record<string, { ms: number; routes: 
 }
 
 /**
- * Bytes a phone's browser transfers for a first search (the search page, its script and Pagefind)
- * and for later ones typed on the same page, from the built site served like a CDN (gzip). Each
- * is what the reader gets first: the agencies and the newest year with results (the page groups
- * results by year and loads older years on request); then the cost of one more year.
- */
-async function searchBytes(
-  dist: string,
-  first: string,
-  later: readonly string[],
-): Promise<{ query: string; bytes: number; results: string }[]> {
-  const { server, origin } = await startStaticServer([{ base: '/', dir: dist }]);
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    // Playwright's request events include the Pagefind worker's fetches (a CDP session on the
-    // page alone does not see them); sizes() gives the bytes as transferred (compressed).
-    let bytes = 0;
-    const pending: Promise<void>[] = [];
-    page.on('requestfinished', (request) => {
-      pending.push(
-        request.sizes().then((s) => {
-          bytes += s.responseBodySize + s.responseHeadersSize;
-        }),
-      );
-    });
-    const total = async () => {
-      await Promise.all(pending);
-      return bytes;
-    };
-    const settled = () =>
-      page.waitForFunction(() => {
-        const el = document.querySelector('[aria-busy]');
-        return el === null && document.querySelector('#search-q') !== null;
-      });
-    const status = async () =>
-      (await page.locator('[role="status"]').allInnerTexts()).join(' / ').slice(0, 60);
-    await page.goto(`${origin}/search/?q=${encodeURIComponent(first)}`, {
-      waitUntil: 'networkidle',
-    });
-    await settled();
-    await page.waitForTimeout(500);
-    const out = [{ query: first, bytes: await total(), results: await status() }];
-    for (const q of later) {
-      const before = await total();
-      await page.fill('#search-q', q);
-      await page.press('#search-q', 'Enter');
-      await page.waitForLoadState('networkidle');
-      await settled();
-      await page.waitForTimeout(500);
-      out.push({ query: q, bytes: (await total()) - before, results: await status() });
-    }
-    // Results come one year at a time, newest first (the index is one bundle per year): what one
-    // more year costs, for the last query (「继续检索 N 年的报告」).
-    const next = page.locator('[data-next]');
-    if (await next.isVisible()) {
-      const before = await total();
-      const label = await next.innerText();
-      const groups = await page.locator('[data-results] h2').count();
-      await next.click();
-      await page.waitForFunction(
-        (k) => document.querySelectorAll('[data-results] h2').length > k,
-        groups,
-      );
-      await page.waitForLoadState('networkidle');
-      await settled();
-      await page.waitForTimeout(500);
-      out.push({
-        query: `${later[later.length - 1]}, ${label}`,
-        bytes: (await total()) - before,
-        results: (await page.locator('[data-results] h2').allInnerTexts()).join(' / '),
-      });
-    }
-    return out;
-  } finally {
-    await browser.close();
-    server.close();
-  }
-}
-
-/**
  * Changes one report of a generated archive the way an editor would (a sentence added to its
  * prose, a comment line to its YAML) and returns its id. The first report in path order.
  */
@@ -364,7 +282,7 @@ async function main(): Promise<void> {
     const outputTotal = Object.values(bytes).reduce((a, b) => a + b, 0);
     const search = values['no-search']
       ? []
-      : await searchBytes(dist, '保密审查', ['政策解读', '行政复议']);
+      : await searchBytes(dist, BENCH_QUERIES.first, BENCH_QUERIES.later);
 
     const rows: [string, string][] = [
       ['reports', `${generated.reports} (prose ${prose}, median ${generated.prose.median} chars)`],
@@ -440,9 +358,15 @@ async function main(): Promise<void> {
       'later search, a word in every report',
       'one more year:',
     ];
-    search.forEach((s, i) =>
-      rows.push([`${labels[i]} ${s.query}`, `${kb(s.bytes)} (${s.results})`]),
-    );
+    search.forEach((s, i) => {
+      rows.push([`${labels[i]} ${s.query}`, `${kb(s.bytes)} (${s.results})`]);
+      rows.push([
+        `  by kind of file`,
+        breakdown(s)
+          .map((l) => l.trim())
+          .join('; '),
+      ]);
+    });
     rows.push([
       'report page transfer (gzip: HTML + CSS + JS)',
       `${kb(page.html + page.css + page.js)} (HTML ${kb(page.html)}, CSS ${kb(page.css)}, JS ${kb(page.js)})`,

@@ -43,6 +43,18 @@ export const AGENCY_BUNDLE = 'agencies';
 export const EXCLUDE_SELECTORS = ['table'];
 
 /**
+ * Pagefind's code, written into every bundle. The search page imports the agencies' copy (its
+ * primary index: search-page.ts, search-preload.ts) and runs without the worker (`noWorker`);
+ * a merged bundle fetches only its entry, metadata, filters, chunks and fragments. So the year
+ * bundles keep none of it and the agencies' bundle keeps its module and WebAssembly.
+ */
+function unusedCode(bundle: string): string[] {
+  return bundle === AGENCY_BUNDLE
+    ? ['pagefind-worker.js']
+    : ['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind'];
+}
+
+/**
  * The years that have report pages in a built site (`reports/<agency>/<year>/index.html`), newest
  * first.
  */
@@ -80,12 +92,20 @@ export async function writeSearchIndex(outDir: string, logger: IndexLogger): Pro
   rmSync(root, { recursive: true, force: true });
   const years = reportYears(outDir);
   const bundles = [
-    ...years.map((y) => ({ name: String(y), glob: `reports/*/${y}/index.html` })),
-    { name: AGENCY_BUNDLE, glob: 'agencies/*/index.html' },
+    ...years.map((y) => ({
+      name: String(y),
+      glob: `reports/*/${y}/index.html`,
+      exclude: EXCLUDE_SELECTORS,
+    })),
+    // Indexing less of the agency pages (their website line and the 「本档案收录…」 sentence) made
+    // Pagefind cut their words into fewer, larger chunks: a later query then paid 11 KB more at
+    // 10,000 reports (docs/performance.md 「检索字节（第五轮）」), so they are indexed as they are.
+    { name: AGENCY_BUNDLE, glob: 'agencies/*/index.html', exclude: EXCLUDE_SELECTORS },
   ];
   const counts: string[] = [];
   for (const b of bundles) {
-    const pages = await writeBundle(outDir, b.glob, join(root, b.name));
+    const pages = await writeBundle(outDir, b.glob, b.exclude, join(root, b.name));
+    for (const f of unusedCode(b.name)) rmSync(join(root, b.name, f), { force: true });
     counts.push(`${b.name} ${pages}`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -95,14 +115,22 @@ export async function writeSearchIndex(outDir: string, logger: IndexLogger): Pro
   );
 }
 
-/** One bundle: the pages matching `glob` under `outDir`, written to `outputPath`; their count. */
-async function writeBundle(outDir: string, glob: string, outputPath: string): Promise<number> {
+/**
+ * One bundle: the pages matching `glob` under `outDir`, without what `exclude` selects, written
+ * to `outputPath`; their count.
+ */
+async function writeBundle(
+  outDir: string,
+  glob: string,
+  exclude: readonly string[],
+  outputPath: string,
+): Promise<number> {
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({
       // Every page is zh-CN; forcing it keeps one language index even if a page lost its lang.
       forceLanguage: 'zh-cn',
-      excludeSelectors: EXCLUDE_SELECTORS,
+      excludeSelectors: [...exclude],
     });
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
     const added = await index.addDirectory({ path: outDir, glob });

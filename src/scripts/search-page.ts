@@ -134,6 +134,11 @@ class NbSearch extends HTMLElement {
           else el.value = '';
       this.#commit(true);
     });
+    // The 机构 select lists every agency only once the reader opens the filter panel.
+    const filters = this.#part<HTMLDetailsElement>('filters');
+    filters.addEventListener('toggle', () => {
+      if (filters.open) void this.#agencyList().catch(() => {});
+    });
     this.#part('more').addEventListener('click', () => void this.#showMore(this.#run));
     this.#part('next').addEventListener('click', () => void this.#nextYear(this.#run));
     window.addEventListener('popstate', () => this.#fromUrl());
@@ -177,6 +182,29 @@ class NbSearch extends HTMLElement {
     return pf;
   }
 
+  #agencies: Promise<void> | null = null;
+
+  /**
+   * Fills the 机构 select with every agency name (agencies.json), keeping the choice it shows. Not
+   * in the page's HTML: at 10,000 reports the names were ~29 KB of every first search.
+   */
+  #agencyList(): Promise<void> {
+    this.#agencies ??= (async () => {
+      // The shards' top level has no agency select (an agency is found by its name there).
+      const select = this.querySelector<HTMLSelectElement>('select[data-agency-list]');
+      if (!select) return;
+      const response = await fetch(select.dataset.agencyList!);
+      if (!response.ok) throw new Error(`${response.status}`);
+      const names = (await response.json()) as string[];
+      const chosen = select.value;
+      select.replaceChildren(select.options[0]!, ...names.map((n) => new Option(n, n)));
+      // A name from the URL that the archive does not hold stays listed, as it was chosen.
+      if (chosen && !names.includes(chosen)) select.add(new Option(chosen, chosen));
+      select.value = chosen;
+    })();
+    return this.#agencies;
+  }
+
   #fromUrl() {
     const state = parseSearchParams(new URLSearchParams(location.search));
     this.#fillForm(state);
@@ -194,7 +222,13 @@ class NbSearch extends HTMLElement {
         `[name="${f.param}"]`,
       ))
         if (el instanceof HTMLInputElement) el.checked = state.filters[f.param].includes(el.value);
-        else el.value = state.filters[f.param][0] ?? '';
+        else {
+          const value = state.filters[f.param][0] ?? '';
+          // Before agencies.json is loaded the select lists only the chosen agency.
+          if (value && ![...el.options].some((o) => o.value === value))
+            el.add(new Option(value, value));
+          el.value = value;
+        }
     this.#form.querySelector<HTMLSelectElement>('select[name="sort"]')!.value = state.sort;
   }
 

@@ -66,6 +66,16 @@ describe('npm run build', () => {
     expect(content).not.toContain('对外公开总数量');
   });
 
+  it('keeps Pagefind’s code only in the agencies’ bundle, the one the search page loads', () => {
+    const index = files(script).filter((f) => f.startsWith('pagefind/'));
+    const code = index.filter((f) => /\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+)$/.test(f));
+    // The search page imports the agencies' module and WebAssembly and never starts the worker.
+    expect(code).toEqual([
+      'pagefind/agencies/pagefind.js',
+      'pagefind/agencies/wasm.unknown.pagefind',
+    ]);
+  });
+
   it('writes the same files as astro build, byte for byte', () => {
     const names = files(inProcess);
     expect(files(script)).toEqual(names);

@@ -278,6 +278,47 @@ describe('a reader on a phone', () => {
     }
   });
 
+  it('lists the agencies for the 机构 filter only once the filter panel is opened', async () => {
+    const base = SITES.fixture.base;
+    const { page, problems, close } = await openPage(
+      browser,
+      inject('origin'),
+      `${base}search/?q=${encodeURIComponent('保密审查制度')}&agency=${encodeURIComponent('示例市人民政府')}`,
+      'phone',
+    );
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/search/agencies.json')) fetched.push(r.url());
+    });
+    try {
+      await settled(page);
+      const select = page.locator('#search-agency');
+      // From the URL, before the list is loaded: the chosen agency is shown, and it filters.
+      expect(await select.inputValue()).toBe('示例市人民政府');
+      expect(await resultIds(page)).toEqual(['fixture-city-gov/2021']);
+      expect(fetched).toEqual([]);
+      await page.locator('[data-filters] summary').click();
+      await page.waitForFunction(
+        () => document.querySelectorAll('#search-agency option').length > 2,
+      );
+      expect(fetched).toHaveLength(1);
+      expect(await select.locator('option').allInnerTexts()).toEqual([
+        '全部机构',
+        // The order of the other filters' values (code points: 县 before 市).
+        '示例县发展和改革局',
+        '示例市人民政府',
+      ]);
+      expect(await select.inputValue()).toBe('示例市人民政府');
+      await select.selectOption('');
+      await page.waitForURL((u) => !new URL(u).searchParams.has('agency'));
+      await settled(page);
+      expect(await resultIds(page)).toContain('fixture-city-gov/2021');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('says what to do when there is nothing to search yet, and when filters leave nothing', async () => {
     const base = SITES.fixture.base;
     const { page, problems, close } = await openPage(
