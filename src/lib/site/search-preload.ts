@@ -43,11 +43,14 @@ export function pagefindPreloads(root: string, newestYear: number | undefined, c
   };
 }
 
-/** A short, deterministic tag for the index built from `content` (any JSON-serialisable value). */
-export function indexCacheTag(content: unknown, pagefindVersion: string): string {
-  return createHash('sha256')
-    .update(pagefindVersion)
-    .update(JSON.stringify(content))
-    .digest('hex')
-    .slice(0, 16);
+/**
+ * A short, deterministic tag for the index built from reports with these digests (each the hash
+ * of the checked report, its Markdown included: src/content.config.ts). Hashed one digest at a
+ * time: it was one JSON text of every report, which also read each report's rendered prose back
+ * from disk, and at 50,000 reports that text passed V8's string limit and failed the build.
+ */
+export function indexCacheTag(digests: Iterable<string>, pagefindVersion: string): string {
+  const hash = createHash('sha256').update(pagefindVersion);
+  for (const digest of digests) hash.update(`${digest}\n`);
+  return hash.digest('hex').slice(0, 16);
 }
