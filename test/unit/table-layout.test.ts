@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checksFor } from '../../src/lib/template/rules.ts';
 import { flaggedCells, noticeId } from '../../src/lib/site/table-layout.ts';
+import type { ReportTables } from '../../src/lib/template/model.ts';
 
 describe('flagged cells', () => {
   it('link a printed total to every notice that concerns it, in notice order', () => {
@@ -73,5 +74,51 @@ describe('ids on a report page', () => {
     expect(cellAnchor('proactive.regulations.in_force')).toBe('c2-regulations-in-force');
     expect(narrowCellAnchor('appeals.litigation_direct.total')).toBe('cn4-litigation-direct-total');
     expect(() => cellAnchor('elsewhere.x')).toThrow('Not a cell path');
+  });
+});
+
+describe('layouts of several reports of one version', () => {
+  // The template's part of a layout is worked out once per version and shared: what one report
+  // printed (a group as one row, its values) must not show in another report's layout.
+  it('keep each report its own values and its own rows printed as one', async () => {
+    const { fileURLToPath } = await import('node:url');
+    const { loadArchive } = await import('../../src/lib/content/archive.ts');
+    const { applicationsLayout, proactiveLayouts, appealsLayout } =
+      await import('../../src/lib/site/table-layout.ts');
+    const dir = fileURLToPath(new URL('../fixtures/not-printed', import.meta.url));
+    const combined = loadArchive(dir).reports.find((r) => r.id === 'jiyuan-gongan/2021')!;
+    expect(Object.keys(combined.tables.combined).length).toBeGreaterThan(0);
+    // The same version, nothing printed as one row: every cell 7.
+    const plain: ReportTables = {
+      ...combined.tables,
+      cells: Object.fromEntries(Object.keys(combined.tables.cells).map((p) => [p, 7])),
+      combined: {},
+      notPrinted: [],
+    };
+    const row = (tables: ReportTables, id: string) =>
+      applicationsLayout(tables, '').body.find((r) => r.id === id)!;
+    expect(row(combined.tables, 't3-r-other').kind).toBe('data');
+    expect(row(plain, 't3-r-other')).toEqual({
+      kind: 'group',
+      id: 't3-r-other',
+      headerId: row(plain, 't3-r-other').headerId,
+      label: row(combined.tables, 't3-r-other').label,
+      depth: 1,
+      cells: [],
+    });
+    expect(row(combined.tables, 't3-r-other').cells.map((c) => c.value)).toEqual([
+      1, 0, 0, 0, 0, 0, 1,
+    ]);
+    expect(
+      row(plain, 't3-r-other-no-correction').cells.map((c) => [c.value, c.notPrinted]),
+    ).toEqual(Array.from({ length: 7 }, () => [7, false]));
+    expect(
+      row(combined.tables, 't3-r-other-no-correction').cells.map((c) => [c.value, c.notPrinted]),
+    ).toEqual(Array.from({ length: 7 }, () => [null, true]));
+    // A data row's cells name the column headers, the groups it sits in and its own row header.
+    const received = row(plain, 't3-r-received');
+    expect(received.cells[0]!.headers).toEqual(['h3-0', 'h3-1', received.headerId]);
+    for (const l of [...proactiveLayouts(plain), appealsLayout(plain, '')])
+      for (const r of l.body) for (const c of r.cells) expect(c.value).toBe(7);
   });
 });

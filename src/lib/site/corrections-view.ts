@@ -68,6 +68,8 @@ export function correctionsView(
   tables: ReportTables,
   corrections: readonly Correction[],
 ): CorrectionView[] {
+  // Most reports have no corrections: no table layouts to work out for them.
+  if (corrections.length === 0) return [];
   const anchors = cellAnchors(tables);
   return corrections
     .map((c, i) => ({

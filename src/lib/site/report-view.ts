@@ -24,11 +24,18 @@ const TABLE_NUMBERS: Readonly<Record<string, string>> = {
  * find a cell by its path (no separate `data-cell` attribute).
  */
 export function cellAnchor(path: string): string {
+  const known = anchors.get(path);
+  if (known !== undefined) return known;
   const [table = '', ...keys] = path.split('.');
   const number = TABLE_NUMBERS[table];
   if (number === undefined) throw new Error(`Not a cell path: ${path}`);
-  return `c${number}-${keys.join('-').replaceAll('_', '-')}`;
+  const anchor = `c${number}-${keys.join('-').replaceAll('_', '-')}`;
+  anchors.set(path, anchor);
+  return anchor;
 }
+
+/** Anchors by cell path: a few hundred paths, each met on every report page. */
+const anchors = new Map<string, string>();
 
 /** The id of the same cell in a table's separate phone version (table 四: `cn4-review-total`). */
 export function narrowCellAnchor(path: string): string {

@@ -21,6 +21,7 @@ import {
   PROACTIVE_ROW_HEADER,
 } from '../template/declarations.ts';
 import { templateOf } from '../template/registry.ts';
+import type { TemplateVersion } from '../template/declarations.ts';
 
 export interface HeaderCell {
   readonly id: string;
@@ -160,19 +161,95 @@ export function headerRows(
 
 function dataCell(
   tables: ReportTables,
-  cell: CellDeclaration,
+  path: string,
   headers: readonly string[],
   flags: ReadonlyMap<string, readonly string[]>,
 ): DataCell {
   return {
-    path: cell.path,
-    value: tables.cells[cell.path] ?? tables.combined[cell.path] ?? null,
-    unit: tables.units[cell.path] ?? null,
-    note: tables.cellNotes[cell.path] ?? null,
+    path,
+    value: tables.cells[path] ?? tables.combined[path] ?? null,
+    unit: tables.units[path] ?? null,
+    note: tables.cellNotes[path] ?? null,
     headers,
-    flags: flags.get(cell.path) ?? [],
-    notPrinted: tables.notPrinted.includes(cell.path),
+    flags: flags.get(path) ?? [],
+    notPrinted: tables.notPrinted.includes(path),
   };
+}
+
+/*
+ * What a layout takes from the template alone (header rows, row labels and ids, each data cell's
+ * path and `headers`) is worked out once per template version and kept: only the values, units,
+ * notes, flags and the rows printed as one are the report's. Working it out for every report was
+ * a quarter of the CPU of rendering the report pages (table 三's walk looked up each row's
+ * combinable cells among all ~200 cells, for every row of every report; docs/performance.md,
+ * 「页面渲染的 CPU（第六轮）」). What is kept is shared between the layouts of all reports and
+ * never changed: every layout field is readonly.
+ */
+
+/** A data cell as the template places it: its path and the ids of the headers that name it. */
+interface CellSlot {
+  readonly path: string;
+  readonly headers: readonly string[];
+}
+
+interface RowSlot {
+  readonly id: string;
+  readonly headerId: string;
+  readonly label: string;
+  readonly depth: number;
+  readonly cells: readonly CellSlot[];
+}
+
+const fill = (
+  tables: ReportTables,
+  cells: readonly CellSlot[],
+  flags: ReadonlyMap<string, readonly string[]>,
+) => cells.map((c) => dataCell(tables, c.path, c.headers, flags));
+
+/** Table 二's sections of one version, without a report's values. */
+interface ProactiveSkeleton {
+  readonly id: string;
+  readonly caption: string;
+  readonly head: readonly (readonly HeaderCell[])[];
+  readonly columns: number;
+  readonly rows: readonly RowSlot[];
+}
+
+const proactiveSkeletons = new Map<TemplateVersion, readonly ProactiveSkeleton[]>();
+
+function proactiveSkeleton(version: TemplateVersion): readonly ProactiveSkeleton[] {
+  const cached = proactiveSkeletons.get(version);
+  if (cached) return cached;
+  let rowCount = 0;
+  const out = templateOf(version).proactive.map((section, s) => {
+    const { rows, ids } = headerRows(
+      `h2-${s}-`,
+      section.columns.map((c) => [c.label]),
+    );
+    return {
+      id: `t2-${slug(section.id)}`,
+      caption: section.heading,
+      head: rows,
+      columns: section.columns.length,
+      rows: section.rows.map((row) => {
+        // Row keys are unique across the sections of table 二 (cell paths do not name the section).
+        const headerId = `r2-${rowCount++}`;
+        return {
+          id: `t2-r-${slug(row.id)}`,
+          headerId,
+          label: row.label,
+          depth: 0,
+          cells: section.columns.map((column, i) => {
+            const path = `proactive.${row.id}.${column.id}`;
+            if (!findCell(version, path)) throw new Error(`No declared cell ${path}`);
+            return { path, headers: [...(ids[i] ?? []), headerId] };
+          }),
+        };
+      }),
+    };
+  });
+  proactiveSkeletons.set(version, out);
+  return out;
 }
 
 /** Table 二: one small table per article item (第二十条第（一）项 …). */
@@ -180,38 +257,98 @@ export function proactiveLayouts(
   tables: ReportTables,
   flags: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TableLayout[] {
+  return proactiveSkeleton(tables.template).map((section) => ({
+    id: section.id,
+    caption: section.caption,
+    corner: PROACTIVE_ROW_HEADER,
+    head: section.head,
+    columns: section.columns,
+    body: section.rows.map((row) => ({
+      kind: 'data' as const,
+      id: row.id,
+      headerId: row.headerId,
+      label: row.label,
+      depth: row.depth,
+      cells: fill(tables, row.cells, flags),
+    })),
+  }));
+}
+
+/**
+ * A printed row of table 三 in one version. A group whose sub-rows a report may print as one row
+ * (the earlier way) carries the cells of that one row (`combined`): the report's layout shows the
+ * group as a data row of those it printed, else as a group label.
+ */
+interface ApplicationRowSlot extends RowSlot {
+  readonly group: boolean;
+  readonly combined: readonly CellDeclaration[];
+  /** The header ids of the groups the row sits in (the `headers` a combined row's cells add). */
+  readonly groups: readonly string[];
+}
+
+interface ApplicationsSkeleton {
+  readonly head: readonly (readonly HeaderCell[])[];
+  readonly ids: readonly (readonly string[])[];
+  readonly columns: number;
+  readonly rows: readonly ApplicationRowSlot[];
+}
+
+const applicationsSkeletons = new Map<TemplateVersion, ApplicationsSkeleton>();
+
+function applicationsSkeleton(version: TemplateVersion): ApplicationsSkeleton {
+  const cached = applicationsSkeletons.get(version);
+  if (cached) return cached;
+  const prefix = 't3';
+  const cells = cellDeclarations(version).filter((c) => c.table === 'applications');
+  const firstRow = cells.filter((c) => c.rowKeys.join('.') === 'received');
+  const { rows: head, ids } = headerRows(
+    'h3-',
+    firstRow.map((c) => c.columnLabels),
+  );
+  const rows: ApplicationRowSlot[] = [];
+  // Header ids of the printed groups a row sits in, by depth: a data row's headers name every
+  // group, and so does a group printed as one row (it stays a group for its sub-rows).
+  const groups: string[] = [];
   let rowCount = 0;
-  return templateOf(tables.template).proactive.map((section, s) => {
-    const prefix = `t2-${slug(section.id)}`;
-    const { rows, ids } = headerRows(
-      `h2-${s}-`,
-      section.columns.map((c) => [c.label]),
-    );
-    return {
-      id: prefix,
-      caption: section.heading,
-      corner: PROACTIVE_ROW_HEADER,
-      head: rows,
-      columns: section.columns.length,
-      body: section.rows.map((row) => {
-        // Row keys are unique across the sections of table 二 (cell paths do not name the section).
-        const rowId = `t2-r-${slug(row.id)}`;
-        const headerId = `r2-${rowCount++}`;
-        return {
-          kind: 'data' as const,
-          id: rowId,
-          headerId,
-          label: row.label,
-          depth: 0,
-          cells: section.columns.map((column, i) => {
-            const cell = findCell(tables.template, `proactive.${row.id}.${column.id}`);
-            if (!cell) throw new Error(`No declared cell proactive.${row.id}.${column.id}`);
-            return dataCell(tables, cell, [...(ids[i] ?? []), headerId], flags);
-          }),
-        };
-      }),
-    };
+  walkApplicationRows(templateOf(version).applicationRows, (node) => {
+    const { row, keys, depth, index } = node;
+    const id = `${prefix}-r-${row.key === null ? `g${depth}-${index}` : slug(keys.join('.'))}`;
+    const headerId = `r3-${rowCount++}`;
+    groups.length = depth;
+    const outer = [...groups];
+    if (row.children) {
+      rows.push({
+        id,
+        headerId,
+        label: row.label,
+        depth,
+        group: true,
+        combined: combinedRowCells(version, keys),
+        groups: outer,
+        cells: [],
+      });
+      groups.push(headerId);
+      return;
+    }
+    const rowCells = APPLICATION_COLUMNS.map((column, i) => {
+      const path = ['applications', ...keys, column.id].join('.');
+      if (!findCell(version, path)) throw new Error(`No declared cell ${path}`);
+      return { path, headers: [...(ids[i] ?? []), ...outer, headerId] };
+    });
+    rows.push({
+      id,
+      headerId,
+      label: row.label,
+      depth,
+      group: false,
+      combined: [],
+      groups: outer,
+      cells: rowCells,
+    });
   });
+  const out = { head, ids, columns: firstRow.length, rows };
+  applicationsSkeletons.set(version, out);
+  return out;
 }
 
 /** Table 三: column headers under 申请人情况, rows grouped as printed. */
@@ -220,71 +357,33 @@ export function applicationsLayout(
   caption: string,
   flags: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TableLayout {
-  const prefix = 't3';
-  const cells = cellDeclarations(tables.template).filter((c) => c.table === 'applications');
-  const firstRow = cells.filter((c) => c.rowKeys.join('.') === 'received');
-  const { rows, ids } = headerRows(
-    'h3-',
-    firstRow.map((c) => c.columnLabels),
-  );
-  const body: BodyRow[] = [];
-  // Header ids of the printed groups a row sits in, by depth: a data row's headers name every group.
-  const groups: string[] = [];
-  let rowCount = 0;
-  walkApplicationRows(templateOf(tables.template).applicationRows, (node) => {
-    const { row, keys, depth, index } = node;
-    const rowId = `${prefix}-r-${row.key === null ? `g${depth}-${index}` : slug(keys.join('.'))}`;
-    const headerId = `r3-${rowCount++}`;
-    groups.length = depth;
-    const combined = combinedRowCells(tables.template, keys).filter(
-      (c) => c.path in tables.combined,
-    );
-    if (row.children && combined.length > 0) {
-      // Printed as one row (the earlier way): the row as printed, then its sub-rows not printed.
-      body.push({
+  const { head, ids, columns, rows } = applicationsSkeleton(tables.template);
+  const body: BodyRow[] = rows.map((row) => {
+    const { id, headerId, label, depth } = row;
+    if (!row.group)
+      return { kind: 'data', id, headerId, label, depth, cells: fill(tables, row.cells, flags) };
+    const combined = row.combined.filter((c) => c.path in tables.combined);
+    // Printed as one row (the earlier way): the row as printed; its sub-rows follow, not printed.
+    if (combined.length > 0)
+      return {
         kind: 'data',
-        id: rowId,
+        id,
         headerId,
-        label: row.label,
+        label,
         depth,
         cells: combined.map((cell, i) =>
-          dataCell(tables, cell, [...(ids[i] ?? []), ...groups, headerId], flags),
+          dataCell(tables, cell.path, [...(ids[i] ?? []), ...row.groups, headerId], flags),
         ),
-      });
-      groups.push(headerId);
-      return;
-    }
-    if (row.children) {
-      body.push({ kind: 'group', id: rowId, headerId, label: row.label, depth, cells: [] });
-      groups.push(headerId);
-      return;
-    }
-    const rowCells = APPLICATION_COLUMNS.map((column) => {
-      const path = ['applications', ...keys, column.id].join('.');
-      const cell = findCell(tables.template, path);
-      if (!cell) throw new Error(`No declared cell ${path}`);
-      return cell;
-    });
-    body.push({
-      kind: 'data',
-      id: rowId,
-      headerId,
-      label: row.label,
-      depth,
-      cells: rowCells.map((cell, i) =>
-        dataCell(tables, cell, [...(ids[i] ?? []), ...groups, headerId], flags),
-      ),
-    });
+      };
+    return { kind: 'group', id, headerId, label, depth, cells: [] };
   });
-  return {
-    id: prefix,
-    caption,
-    corner: APPLICATIONS_CORNER,
-    head: rows,
-    body,
-    columns: firstRow.length,
-  };
+  return { id: 't3', caption, corner: APPLICATIONS_CORNER, head, body, columns };
 }
+
+const appealsSkeletons = new Map<
+  TemplateVersion,
+  { head: readonly (readonly HeaderCell[])[]; cells: readonly CellSlot[] }
+>();
 
 /** Table 四: one row of fifteen cells under a three-level header, as printed. */
 export function appealsLayout(
@@ -293,17 +392,25 @@ export function appealsLayout(
   flags: ReadonlyMap<string, readonly string[]> = new Map(),
 ): TableLayout {
   const prefix = 't4';
-  const cells = cellDeclarations(tables.template).filter((c) => c.table === 'appeals');
-  const { rows, ids } = headerRows(
-    'h4-',
-    cells.map((c) => c.columnLabels),
-  );
+  let skeleton = appealsSkeletons.get(tables.template);
+  if (!skeleton) {
+    const cells = cellDeclarations(tables.template).filter((c) => c.table === 'appeals');
+    const { rows, ids } = headerRows(
+      'h4-',
+      cells.map((c) => c.columnLabels),
+    );
+    skeleton = {
+      head: rows,
+      cells: cells.map((c, i) => ({ path: c.path, headers: ids[i] ?? [] })),
+    };
+    appealsSkeletons.set(tables.template, skeleton);
+  }
   return {
     id: prefix,
     caption,
     corner: null,
-    head: rows,
-    columns: cells.length,
+    head: skeleton.head,
+    columns: skeleton.cells.length,
     body: [
       {
         kind: 'data',
@@ -311,7 +418,7 @@ export function appealsLayout(
         headerId: `${prefix}-r-cases`,
         label: '',
         depth: 0,
-        cells: cells.map((cell, i) => dataCell(tables, cell, ids[i] ?? [], flags)),
+        cells: fill(tables, skeleton.cells, flags),
       },
     ],
   };
