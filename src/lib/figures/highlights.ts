@@ -165,6 +165,43 @@ const comparable = (m: Measure, a: TemplateVersion, b: TemplateVersion) =>
 
 const measurePaths = (m: Measure, v: TemplateVersion) => m.paths[v] ?? [];
 
+/** The measures the highlights read, for one pair of template versions. */
+interface HighlightMeasures {
+  readonly received: Measure;
+  readonly carriedOver: Measure;
+  readonly handled: Measure;
+  readonly carriedForward: Measure;
+  readonly rate: RateDefinition;
+  readonly review: readonly (readonly Measure[])[];
+  readonly litigation: readonly (readonly Measure[])[];
+}
+
+/*
+ * The measures depend on the template versions only (at most four pairs), but were worked out
+ * again for every report page: kept here, and shared read-only by every report's highlights.
+ */
+const measuresByVersions = new Map<string, HighlightMeasures>();
+
+function highlightMeasures(versions: readonly TemplateVersion[]): HighlightMeasures {
+  const key = versions.join(',');
+  const cached = measuresByVersions.get(key);
+  if (cached) return cached;
+  const [received, carriedOver] = intakeMeasures(versions);
+  const appeals = (rows: readonly string[]) =>
+    rows.map((r) => appealsMeasures(r, versions, { withTotal: true }));
+  const out: HighlightMeasures = {
+    received: received!,
+    carriedOver: carriedOver!,
+    handled: handledMeasure(versions),
+    carriedForward: carriedForwardMeasure(versions),
+    rate: disclosureRate(versions),
+    review: appeals(['review']),
+    litigation: appeals(['litigation_direct', 'litigation_after_review']),
+  };
+  measuresByVersions.set(key, out);
+  return out;
+}
+
 /**
  * The highlights of `tables`, compared with `previous` (the same agency's latest earlier report)
  * where the figure is comparable.
@@ -191,8 +228,8 @@ export function reportHighlights(
       ...(change !== undefined ? { change } : {}),
     };
   };
-  const [received, carriedOver] = intakeMeasures(versions);
-  const definition = disclosureRate(versions);
+  const measures = highlightMeasures(versions);
+  const definition = measures.rate;
   const rate = rateFigure(definition, tables);
   const rateBefore = previous ? rateFigure(definition, previous.tables) : undefined;
   const rateChange =
@@ -203,10 +240,9 @@ export function reportHighlights(
   const appealsLine = (
     id: 'review' | 'litigation',
     label: string,
-    rows: readonly string[],
+    rows: readonly (readonly Measure[])[],
   ): AppealsHighlight => {
-    const measures = rows.map((r) => appealsMeasures(r, versions, { withTotal: true }));
-    const pick = (col: string) => measures.map((ms) => ms.find((m) => m.id.endsWith(`.${col}`))!);
+    const pick = (col: string) => rows.map((ms) => ms.find((m) => m.id.endsWith(`.${col}`))!);
     const totals = pick('total');
     const total = sumFigures(totals.map((m) => measureFigure(m, tables)));
     const corrected = sumFigures(pick('corrected').map((m) => measureFigure(m, tables)));
@@ -219,20 +255,20 @@ export function reportHighlights(
       label,
       total,
       corrected,
-      cells: measures.flat().flatMap((m) => measurePaths(m, v)),
+      cells: rows.flat().flatMap((m) => measurePaths(m, v)),
       ...(change !== undefined ? { change } : {}),
     };
   };
 
   const lines = {
-    received: line('received', '本年新收申请', received!),
-    carriedOver: line('carried_over', '上年结转申请', carriedOver!),
-    handled: line('handled', '本年办结申请', handledMeasure(versions)),
-    carriedForward: line('carried_forward', '转入下年继续办理', carriedForwardMeasure(versions)),
+    received: line('received', '本年新收申请', measures.received),
+    carriedOver: line('carried_over', '上年结转申请', measures.carriedOver),
+    handled: line('handled', '本年办结申请', measures.handled),
+    carriedForward: line('carried_forward', '转入下年继续办理', measures.carriedForward),
   };
   const appeals = [
-    appealsLine('review', '行政复议', ['review']),
-    appealsLine('litigation', '行政诉讼', ['litigation_direct', 'litigation_after_review']),
+    appealsLine('review', '行政复议', measures.review),
+    appealsLine('litigation', '行政诉讼', measures.litigation),
   ];
   const figures: (Figure | RateFigure)[] = [
     ...Object.values(lines).map((l) => l.figure),
