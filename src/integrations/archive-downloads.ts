@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { loadArchiveCached } from '../lib/content/archive-cache.ts';
 import { draftsPreviewed, publishedOnly } from '../lib/content/drafts.ts';
 import { contentRoot } from '../lib/content/content-root.ts';
+import { publishedReports } from '../lib/content/report-store.ts';
+import type { ReportBase } from '../lib/content/archive.ts';
 import { publicUrl } from '../lib/site/discovery.ts';
 import {
   archiveYears,
@@ -49,7 +51,10 @@ export default function archiveDownloads(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const all = loadArchiveCached(root).reports;
+        // The reports the pages were built from. Reading the archive again (from the check's
+        // cache) held a second copy of every report beside the store's: at 4,000 reports Node's
+        // RSS peak was here (docs/performance.md 「Node 构建内存（第五轮）」).
+        const all: readonly ReportBase[] = publishedReports() ?? loadArchiveCached(root).reports;
         const page = (path: string) => publicUrl(site, base, path);
         // Every report that has a page has its own downloads: drafts only in a NIANBAO_DRAFTS=1
         // preview (a build without it refuses drafts before it gets here).

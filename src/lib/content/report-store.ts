@@ -51,6 +51,16 @@ export function publishReports(reports: readonly ReportEntry[]): void {
   (globalThis as { [KEY]?: Store })[KEY] = new Map(reports.map((r) => [r.id, r]));
 }
 
+/**
+ * Every report the reports loader published in this process (drafts included, in the archive's
+ * order), or undefined before content sync. The archive-wide downloads read them here after the
+ * pages are built instead of reading the archive a second time beside them.
+ */
+export function publishedReports(): readonly ReportEntry[] | undefined {
+  const reports = store();
+  return reports && [...reports.values()];
+}
+
 /** The report of a data-store entry, as the reports loader published it in this process. */
 export function reportOf(ref: ReportRef): ReportEntry {
   const report = store()?.get(ref.id);
