@@ -11,6 +11,7 @@
  * metadata, filters, word chunks, fragments) and by bundle.
  */
 import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
 import { kb } from './measure.ts';
@@ -45,6 +46,38 @@ export function searchFileKind(path: string): { kind: string; bundle: string } {
 }
 
 /**
+ * Counts what a page's responses transfer from now on (body and headers as sent, so compressed),
+ * summed per key of their URL path (the path itself unless `keyOf` groups them). The returned
+ * function waits for the sizes of the requests finished so far and gives what was fetched since
+ * its last call (a request counts in the call during which it finished), in the order first
+ * fetched. Playwright's request events include the Pagefind worker's fetches (a CDP session on
+ * the page alone does not see them). Shared with scripts/shards/search-bytes.ts.
+ */
+export function watchResponseBytes(
+  page: Page,
+  keyOf: (path: string) => string = (path) => path,
+): () => Promise<Map<string, number>> {
+  let current = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  page.on('requestfinished', (request) => {
+    const key = keyOf(new URL(request.url()).pathname);
+    const into = current;
+    pending.push(
+      request.sizes().then((s) => {
+        into.set(key, (into.get(key) ?? 0) + s.responseBodySize + s.responseHeadersSize);
+      }),
+    );
+  });
+  return async () => {
+    await Promise.all(pending);
+    pending.length = 0;
+    const done = current;
+    current = new Map();
+    return done;
+  };
+}
+
+/**
  * Bytes a phone's browser transfers for a first search (the search page, its script and Pagefind)
  * and for later ones typed on the same page, from the built site served like a CDN (gzip). Each
  * is what the reader gets first: the agencies and the newest year with results (the page groups
@@ -60,26 +93,11 @@ export async function searchBytes(
   try {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    // Playwright's request events include the Pagefind worker's fetches (a CDP session on the
-    // page alone does not see them); sizes() gives the bytes as transferred (compressed).
-    let files = new Map<string, number>();
-    const pending: Promise<void>[] = [];
-    page.on('requestfinished', (request) => {
-      const path = new URL(request.url()).pathname;
-      const into = files;
-      pending.push(
-        request.sizes().then((s) => {
-          into.set(path, (into.get(path) ?? 0) + s.responseBodySize + s.responseHeadersSize);
-        }),
-      );
-    });
+    const fetched = watchResponseBytes(page);
     /** The files fetched since the last call, and their total. */
     const step = async () => {
-      await Promise.all(pending);
-      pending.length = 0;
-      const done = files;
-      files = new Map();
-      return { files: done, bytes: [...done.values()].reduce((a, b) => a + b, 0) };
+      const files = await fetched();
+      return { files, bytes: [...files.values()].reduce((a, b) => a + b, 0) };
     };
     const settled = () =>
       page.waitForFunction(() => {

@@ -9,6 +9,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { startStaticServer } from '../../test/support/static-server.ts';
+import { watchResponseBytes } from '../bench/search-bytes.ts';
+import { kb } from '../bench/measure.ts';
 
 const FIRST = '保密审查';
 const LATER = ['政策解读', '行政复议'];
@@ -18,23 +20,11 @@ async function measurePage(origin: string, path: string) {
   try {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    // Playwright's request events include the Pagefind worker's fetches; sizes() is as sent.
-    const bytes = new Map<string, number>();
-    const pending: Promise<void>[] = [];
-    page.on('requestfinished', (request) => {
-      const path = new URL(request.url()).pathname;
+    // Each shard's Pagefind bundle, and the rest.
+    const fetched = watchResponseBytes(page, (path) => {
       const m = /^\/s\/([^/]+)\/pagefind\//.exec(path);
-      const key = m ? `${m[1]} index` : 'page, scripts';
-      pending.push(
-        request.sizes().then((s) => {
-          bytes.set(key, (bytes.get(key) ?? 0) + s.responseBodySize + s.responseHeadersSize);
-        }),
-      );
+      return m ? `${m[1]} index` : 'page, scripts';
     });
-    const snapshot = async () => {
-      await Promise.all(pending);
-      return new Map(bytes);
-    };
     const settled = async () => {
       await page.waitForFunction(() => {
         const host = document.querySelector('nb-search');
@@ -51,24 +41,20 @@ async function measurePage(origin: string, path: string) {
     const out: { query: string; bytes: Map<string, number>; status: string }[] = [];
     await page.goto(`${origin}${path}?q=${encodeURIComponent(FIRST)}`);
     await settled();
-    out.push({ query: FIRST, bytes: await snapshot(), status: await status() });
+    out.push({ query: FIRST, bytes: await fetched(), status: await status() });
     for (const q of LATER) {
-      const before = await snapshot();
+      await fetched(); // anything fetched between two queries counts in neither
       await page.fill('#search-q', q);
       await page.press('#search-q', 'Enter');
       await page.waitForURL((u) => new URL(u).searchParams.get('q') === q);
       await settled();
-      const after = await snapshot();
-      const diff = new Map([...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)]));
-      out.push({ query: q, bytes: diff, status: await status() });
+      out.push({ query: q, bytes: await fetched(), status: await status() });
     }
     return out;
   } finally {
     await browser.close();
   }
 }
-
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
   const site = process.argv[2];

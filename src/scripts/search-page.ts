@@ -29,6 +29,7 @@ import {
   toSearchParams,
   type SearchState,
 } from '../lib/site/search.ts';
+import { ensureT2s } from '../lib/site/query-normalise.ts';
 import { searchScope, type SearchScope } from '../lib/shards/merge-search.ts';
 
 /** The part of Pagefind's browser API this page uses. */
@@ -113,10 +114,16 @@ class NbSearch extends HTMLElement {
     this.#input.addEventListener('input', () => {
       clearTimeout(this.#typing);
       this.#typing = setTimeout(() => this.#commit(false), TYPING_DELAY_MS);
-      // While the reader types, fetch the index chunks of what is typed so far.
-      const terms = queryTerms(this.#input.value);
-      if (terms.length > 0 && this.#pagefind)
-        void this.#pagefind.then((pf) => pf.preload(terms.join(' '))).catch(() => {});
+      // While the reader types, fetch the index chunks of what is typed so far (and the t2s
+      // table, if what is typed holds a traditional character).
+      const typed = this.#input.value;
+      if (this.#pagefind)
+        void Promise.all([this.#pagefind, ensureT2s(typed)])
+          .then(([pf]) => {
+            const terms = queryTerms(typed);
+            if (terms.length > 0) return pf.preload(terms.join(' '));
+          })
+          .catch(() => {});
     });
     // Start Pagefind at once: the page's <head> has already asked for its module, WebAssembly
     // and entry files (preloads), so it initialises while the rest of the page loads, and the
@@ -276,6 +283,10 @@ class NbSearch extends HTMLElement {
     this.#part('status').textContent = '正在检索……';
     this.setAttribute('aria-busy', 'true');
     try {
+      // A query with a traditional character (復議) is searched as simplified: the table that
+      // says how is loaded only for such a query (query-normalise.ts).
+      await ensureT2s(state.q);
+      if (run !== this.#run) return;
       // Agency pages carry no year: as in one index, a year filter leaves them out.
       if (chosen.length === 0) {
         const agencies = await this.#find(state, null);

@@ -278,6 +278,89 @@ describe('a reader on a phone', () => {
     }
   });
 
+  it('loads the traditional → simplified table only for a query with a traditional character', async () => {
+    const base = SITES.real.base;
+    const { page, problems, close } = await openPage(
+      browser,
+      inject('origin'),
+      `${base}search/`,
+      'phone',
+    );
+    const tables: string[] = [];
+    page.on('request', (r) => {
+      if (/\/_astro\/t2s-table\.[\w-]+\.js$/.test(r.url())) tables.push(r.url());
+    });
+    try {
+      await settled(page);
+      // The page's own script does not carry the table (its characters are all traditional).
+      const script = await page.evaluate(async () => {
+        const src = document.querySelector<HTMLScriptElement>('script[type="module"][src]')!.src;
+        return (await fetch(src)).text();
+      });
+      expect(script).toContain('nb-search');
+      expect([...'國務院復議'].filter((c) => script.includes(c))).toEqual([]);
+      await typeQuery(page, '复议');
+      await showAll(page);
+      const simplified = await resultIds(page);
+      expect(simplified.length).toBeGreaterThan(0);
+      expect(tables).toEqual([]);
+      await typeQuery(page, '復議');
+      await showAll(page);
+      expect(tables).toHaveLength(1);
+      expect(await resultIds(page)).toEqual(simplified);
+      expect(await page.locator('[data-status]').innerText()).toMatch(
+        /包含「復議」（按「复议」检索）的/,
+      );
+      // Loaded once: a later traditional query uses it again.
+      await typeQuery(page, '行政復議');
+      expect(await page.locator('[data-status]').innerText()).toMatch(/（按「行政复议」检索）/);
+      expect(tables).toHaveLength(1);
+      expect(unexpected(problems)).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('says so when the table cannot be loaded, and loads it for the next query', async () => {
+    const base = SITES.real.base;
+    const { page, problems, close } = await openPage(
+      browser,
+      inject('origin'),
+      `${base}search/`,
+      'phone',
+    );
+    let offline = true;
+    const fetched: string[] = [];
+    await page.route(/\/_astro\/t2s-table\.[\w-]+\.js$/, (route) => {
+      fetched.push(offline ? 'failed' : 'served');
+      return offline ? route.abort() : route.continue();
+    });
+    try {
+      await settled(page);
+      await typeQuery(page, '復議');
+      expect(await page.locator('[data-status]').innerText()).toBe(
+        '检索功能没有载入。请检查网络后刷新页面重试，也可以从首页浏览全部报告。',
+      );
+      expect(await resultIds(page)).toEqual([]);
+      offline = false;
+      await typeQuery(page, '國務院');
+      expect(await page.locator('[data-status]').innerText()).toMatch(/（按「国务院」检索）/);
+      expect(await resultIds(page)).toContain('shanghai-shizhengfu-bangongting/2025');
+      // Typing 復 and 議 may each have tried (a failed load is forgotten); then one load served.
+      const failed = fetched.filter((f) => f === 'failed').length;
+      expect(failed).toBeGreaterThan(0);
+      expect(fetched.slice(failed)).toEqual(['served']);
+      // The only problems: each aborted request of the table, and Chromium's console line for it.
+      const aborted = (p: string) =>
+        /t2s-table\.[\w-]+\.js net::ERR_FAILED$/.test(p) ||
+        p === 'console error: Failed to load resource: net::ERR_FAILED';
+      expect(problems.filter((p) => !aborted(p))).toEqual([]);
+      expect(problems).toHaveLength(2 * failed);
+    } finally {
+      await close();
+    }
+  });
+
   it('lists the agencies for the 机构 filter only once the filter panel is opened', async () => {
     const base = SITES.fixture.base;
     const { page, problems, close } = await openPage(

@@ -119,7 +119,8 @@ export const MAX_QUERY_TERMS = 8;
 /**
  * The words of a query that a report must contain: normalised (traditional → simplified, agency
  * short forms expanded: query-normalise.ts), split at spaces and punctuation (「先审查、后公开」 is
- * two words), deduplicated, lower-cased.
+ * two words), deduplicated, lower-cased. A query with a traditional character needs
+ * `await ensureT2s(q)` first (query-normalise.ts), as do pagefindQuery and searchedAs.
  */
 export function queryTerms(q: string): string[] {
   const terms = normaliseQuery(q)
