@@ -26,6 +26,7 @@ const FULL_BRACKETS: Record<string, string> = { '［': '[', '］': ']', '｛': '
 const QUOTE_OR_COMMENT = /["'#]/;
 const FLOW_BRACKET = /[[\]{}]/;
 const INDENT_MARK = /[\t\u3000]/;
+const FULL_BRACKET = /[［］｛｝]/;
 
 /** The line with quoted text blanked out (same length) and the comment cut off. */
 function maskLine(line: string): string {
@@ -128,7 +129,7 @@ export function scanTypingMistakes(file: string, text: string): TypingScan {
 
     // 「template：2021」: a Chinese colon after a key, at the start of the line or in `{ }`.
     const colon = /(^\s*(?:-\s+)?|[{,，]\s*)([A-Za-z_][\w.]*)\s*：/g;
-    for (const m of masked.matchAll(colon)) {
+    for (const m of masked.includes('：') ? masked.matchAll(colon) : []) {
       const at = m.index + m[0].length - 1;
       const after = masked.slice(at + 1).trim();
       error(
@@ -142,7 +143,7 @@ export function scanTypingMistakes(file: string, text: string): TypingScan {
     if (!section || !TABLE_KEYS.has(section)) return;
 
     // Full-width brackets.
-    for (const m of masked.matchAll(/[［］｛｝]/g)) {
+    for (const m of FULL_BRACKET.test(masked) ? masked.matchAll(/[［］｛｝]/g) : []) {
       error(
         line,
         m.index + 1,
@@ -180,7 +181,8 @@ export function scanTypingMistakes(file: string, text: string): TypingScan {
     if (open) flowText.push({ start: open.start, text: masked.slice(open.start), map: open.map });
 
     // Chinese commas (and 、) between cells.
-    const commas = [...masked.matchAll(/[，、]/g)].filter((m) => inFlow[m.index]);
+    // Without the walk no character is inside a flow collection.
+    const commas = walk ? [...masked.matchAll(/[，、]/g)].filter((m) => inFlow[m.index]) : [];
     if (commas.length > 0) {
       const first = commas[0]!;
       const n = commas.length > 1 ? `（本行共 ${commas.length} 处）` : '';
