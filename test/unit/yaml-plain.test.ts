@@ -96,6 +96,7 @@ describe('plain YAML read without the document parser', () => {
     'alignment spaces':
       'applications:\n  received:               [3001, 53, 0]\n  x:     { a: 1,   b: 2 }\n',
     'a comment inside a block': 'a:\n  b: 1\n# 注释\n  c: 2\n',
+    'trailing spaces': 'a: 1  \nb: 文字 \nc: [1, 2]  \nd:   \n  e: null \n',
     CRLF: 'a: 1\r\nb: 2\r\n',
     tab: 'a:\n\tb: 1\n',
     BOM: '\uFEFFa: 1\n',
@@ -138,6 +139,7 @@ describe('plain YAML read without the document parser', () => {
     'numbers as yaml reads them',
     'alignment spaces',
     'a comment inside a block',
+    'trailing spaces',
     'a root sequence',
   ]);
   for (const [name, text] of Object.entries(cases)) {
