@@ -11,6 +11,7 @@ import { tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { INDEX_LATER_ENV, writeSearchIndex } from '../src/integrations/search-index.ts';
 import { cacheRoot, pruneCache } from '../src/lib/content/cache-dir.ts';
+import { openIndexCache } from '../src/lib/site/index-cache.ts';
 import { heapLimitArgs } from './heap-limit.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
@@ -35,9 +36,11 @@ try {
     // The same prefix as Astro's own log lines (`npm run bench` cuts its stages at these).
     const time = () => new Date().toTimeString().slice(0, 8);
     console.log(`${time()} [nianbao:build] astro build 已结束，接着编入检索索引`);
-    await writeSearchIndex(outDir, {
-      info: (message) => console.log(`${time()} [nianbao:search-index] ${message}`),
-    });
+    await writeSearchIndex(
+      outDir,
+      { info: (message) => console.log(`${time()} [nianbao:search-index] ${message}`) },
+      openIndexCache(PROJECT, cacheRoot(PROJECT)),
+    );
     // The caches are keyed by content: entries of files since changed are never read again.
     const { removed } = pruneCache(cacheRoot(PROJECT));
     if (removed > 0)

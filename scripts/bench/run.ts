@@ -3,9 +3,9 @@
  * [--rebuild]`:
  * writes N synthetic reports into a temporary folder outside the project, builds them with the
  * project's real pipeline (`npm run build`'s scripts/build.ts with NIANBAO_CONTENT: `astro build`,
- * then the search index once Astro has exited; the content data store and the content check's
- * cache cleared first), and prints one table of figures: per-stage time and memory, output bytes
- * by kind, search bytes. `--rebuild` then changes one report and builds again with warm caches.
+ * then the search index once Astro has exited; the content data store and the caches of the
+ * content check, the rendered prose and the index's bundles cleared first), and prints one table
+ * of figures: per-stage time and memory, output bytes by kind, search bytes. `--rebuild` then changes one report and builds again with warm caches.
  * A benchmark prints; it never asserts on time.
  *
  * Stages are cut at lines the build already logs (no instrumentation in src/): the first
@@ -39,6 +39,8 @@ const PROJECT = resolve(import.meta.dirname, '../..');
 const CHECK_CACHE = 'node_modules/.cache/nianbao/check';
 /** The reports' rendered prose between builds (src/lib/content/report-store.ts). */
 const PROSE_CACHE = 'node_modules/.cache/nianbao/prose';
+/** The search index's bundles between builds (src/lib/site/index-cache.ts). */
+const INDEX_CACHE = 'node_modules/.cache/nianbao/pagefind';
 
 /** Gzipped bytes of a built page and the stylesheets and scripts it references (what a CDN sends). */
 export function pageTransfer(
@@ -244,6 +246,7 @@ async function main(): Promise<void> {
     // rendered prose of the previous run.
     rmSync(join(PROJECT, CHECK_CACHE), { recursive: true, force: true });
     rmSync(join(PROJECT, PROSE_CACHE), { recursive: true, force: true });
+    rmSync(join(PROJECT, INDEX_CACHE), { recursive: true, force: true });
     // As `npm run build` runs it: `astro build`, then the search index once Astro has exited.
     // (A checkout from before scripts/build.ts, e.g. the baseline, builds with astro build.)
     const buildScript = join(PROJECT, 'scripts/build.ts');

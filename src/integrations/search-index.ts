@@ -7,6 +7,14 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheRoot } from '../lib/content/cache-dir.ts';
+import {
+  bundleKey,
+  openIndexCache,
+  restoreBundle,
+  storeBundle,
+  type IndexCache,
+} from '../lib/site/index-cache.ts';
 
 /**
  * Pagefind files the search page does not load. Pagefind writes its three prebuilt UIs and the
@@ -30,6 +38,9 @@ export const INDEX_LATER_ENV = 'NIANBAO_SEARCH_INDEX_LATER';
 export interface IndexLogger {
   info(message: string): void;
 }
+
+/** Every page is zh-CN; forcing it keeps one language index even if a page lost its lang. */
+const LANGUAGE = 'zh-cn';
 
 /** The bundle that holds the agency pages (found by an agency's name whatever the year). */
 export const AGENCY_BUNDLE = 'agencies';
@@ -84,9 +95,15 @@ export function reportYears(outDir: string): number[] {
  * Only elements marked `data-pagefind-body` (the report <article>, the head of an agency page) are
  * indexed; what stays out (tables, chrome, derived figures) is marked `data-pagefind-ignore` in the
  * components or listed in EXCLUDE_SELECTORS. Result URLs carry no base: the browser-side Pagefind
- * derives it from where the bundle is loaded (`/archive/pagefind/2025/`).
+ * derives it from where the bundle is loaded (`/archive/pagefind/2025/`). With `cache`, a bundle
+ * whose pages are byte-identical to those of a bundle built before is copied from the cache
+ * (index-cache.ts): a rebuild after one report changed indexes that report's year again.
  */
-export async function writeSearchIndex(outDir: string, logger: IndexLogger): Promise<void> {
+export async function writeSearchIndex(
+  outDir: string,
+  logger: IndexLogger,
+  cache?: IndexCache,
+): Promise<void> {
   const started = performance.now();
   const root = join(outDir, 'pagefind');
   rmSync(root, { recursive: true, force: true });
@@ -95,24 +112,60 @@ export async function writeSearchIndex(outDir: string, logger: IndexLogger): Pro
     ...years.map((y) => ({
       name: String(y),
       glob: `reports/*/${y}/index.html`,
+      pages: () => pagesUnder(outDir, 'reports', (agency) => `${agency}/${y}/index.html`),
       exclude: EXCLUDE_SELECTORS,
     })),
     // Indexing less of the agency pages (their website line and the 「本档案收录…」 sentence) made
     // Pagefind cut their words into fewer, larger chunks: a later query then paid 11 KB more at
     // 10,000 reports (docs/performance.md 「检索字节（第五轮）」), so they are indexed as they are.
-    { name: AGENCY_BUNDLE, glob: 'agencies/*/index.html', exclude: EXCLUDE_SELECTORS },
+    {
+      name: AGENCY_BUNDLE,
+      glob: 'agencies/*/index.html',
+      pages: () => pagesUnder(outDir, 'agencies', (agency) => `${agency}/index.html`),
+      exclude: EXCLUDE_SELECTORS,
+    },
   ];
   const counts: string[] = [];
+  let reused = 0;
   for (const b of bundles) {
-    const pages = await writeBundle(outDir, b.glob, b.exclude, join(root, b.name));
-    for (const f of unusedCode(b.name)) rmSync(join(root, b.name, f), { force: true });
-    counts.push(`${b.name} ${pages}`);
+    const output = join(root, b.name);
+    // Everything besides the pages that decides the bundle's bytes (index-cache.ts).
+    const settings = {
+      glob: b.glob,
+      exclude: b.exclude,
+      forceLanguage: LANGUAGE,
+      removed: [...UNUSED_BUNDLE_FILES, ...unusedCode(b.name)],
+    };
+    const pages = cache ? b.pages() : [];
+    const key = cache && bundleKey(cache, outDir, pages, settings);
+    if (cache && key && restoreBundle(cache, key, output)) {
+      reused++;
+      counts.push(`${b.name} ${pages.length}`);
+      continue;
+    }
+    const count = await writeBundle(outDir, b.glob, b.exclude, output);
+    for (const f of unusedCode(b.name)) rmSync(join(output, f), { force: true });
+    if (cache && key) storeBundle(cache, key, output);
+    counts.push(`${b.name} ${count}`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const fromCache = reused > 0 ? `，其中 ${reused} 个未变、取自上次构建的缓存` : '';
   // `npm run bench` reads this line for the index's wall time.
   logger.info(
-    `检索索引：按年份分 ${bundles.length} 个索引（${counts.join('，')} 个页面）已编入 ${root}，用时 ${seconds} 秒`,
+    `检索索引：按年份分 ${bundles.length} 个索引（${counts.join('，')} 个页面${fromCache}）已编入 ${root}，用时 ${seconds} 秒`,
   );
+}
+
+/**
+ * The pages of a bundle as its Pagefind glob finds them: `page(name)` under `outDir/folder` for
+ * every folder `name` there that has it; paths relative to `outDir`.
+ */
+function pagesUnder(outDir: string, folder: string, page: (name: string) => string): string[] {
+  const base = join(outDir, folder);
+  if (!existsSync(base)) return [];
+  return readdirSync(base, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(base, page(d.name))))
+    .map((d) => `${folder}/${page(d.name)}`);
 }
 
 /**
@@ -128,8 +181,7 @@ async function writeBundle(
   const pagefind = await import('pagefind');
   try {
     const { index, errors } = await pagefind.createIndex({
-      // Every page is zh-CN; forcing it keeps one language index even if a page lost its lang.
-      forceLanguage: 'zh-cn',
+      forceLanguage: LANGUAGE,
       excludeSelectors: [...exclude],
     });
     if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
@@ -154,9 +206,13 @@ async function writeBundle(
  * the same function on the same pages and write the same files.
  */
 export default function searchIndex(): AstroIntegration {
+  let project = '';
   return {
     name: 'nianbao:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        project = fileURLToPath(config.root);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const later = process.env[INDEX_LATER_ENV];
@@ -164,7 +220,7 @@ export default function searchIndex(): AstroIntegration {
           writeFileSync(later, outDir);
           return;
         }
-        await writeSearchIndex(outDir, logger);
+        await writeSearchIndex(outDir, logger, openIndexCache(project, cacheRoot(project)));
       },
     },
   };

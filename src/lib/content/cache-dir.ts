@@ -1,8 +1,8 @@
 /**
  * Where the build's caches live and how they are kept from growing without end (issue 14).
  *
- * The content check's cache (check-cache.ts) and the rendered-prose cache (report-store.ts) sit in
- * one folder: `node_modules/.cache/nianbao/` by default, or NIANBAO_CACHE_DIR (relative to the
+ * The content check's cache (check-cache.ts), the rendered-prose cache (report-store.ts) and the
+ * search index's bundles (src/lib/site/index-cache.ts) sit in one folder: `node_modules/.cache/nianbao/` by default, or NIANBAO_CACHE_DIR (relative to the
  * project) when it is set. A CI job sets it to a folder outside node_modules, because `npm ci`
  * deletes node_modules before the build, and keeps that folder between runs with the host's cache
  * (the CI files in .github, .gitea and .gitlab-ci.yml).
