@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createProcessor } from '@mdx-js/mdx';
 import type { Problem } from '../../src/lib/content/problems.ts';
 import {
   TABLE_COMPONENTS,
   isIsoDate,
+  plainPlacements,
   readReportProse,
   splitRenderedProse,
 } from '../../src/lib/content/report-prose.ts';
@@ -512,5 +514,122 @@ describe('isIsoDate', () => {
         isIsoDate,
       ),
     ).toEqual([false, false, false, false, false, false]);
+  });
+});
+
+/** What the MDX parser itself finds in a body: every node the check acts on, with its offsets. */
+function parsedNodes(
+  body: string,
+): { type: string; name?: string; start?: number; end?: number }[] {
+  type Node = {
+    type: string;
+    name?: string | null;
+    position?: { start: { offset?: number }; end: { offset?: number } };
+    children?: Node[];
+  };
+  const acted = [
+    'mdxjsEsm',
+    'mdxFlowExpression',
+    'mdxTextExpression',
+    'mdxJsxFlowElement',
+    'mdxJsxTextElement',
+    'link',
+    'definition',
+    'image',
+  ];
+  const out: { type: string; name?: string; start?: number; end?: number }[] = [];
+  const visit = (node: Node) => {
+    if (acted.includes(node.type)) {
+      out.push({
+        type: node.type,
+        ...(node.name ? { name: node.name } : {}),
+        start: node.position?.start.offset,
+        end: node.position?.end.offset,
+      });
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(createProcessor().parse(body) as unknown as Node);
+  return out;
+}
+
+describe('bodies read without the MDX parser (plainPlacements)', () => {
+  const bodies: Record<string, string> = {
+    'the usual body': BODY,
+    'front matter blanked': '\n\n\n' + BODY,
+    'no table at all': '\n## 一、总体情况\n\n正文。\n',
+    'a table at the very start and end': '<ProactiveTable />\n\n正文\n\n<AppealsTable />',
+    'text right after a table': BODY.replace('<AppealsTable />\n', '<AppealsTable />\n正文\n'),
+    'text right before a table': BODY.replace('\n<AppealsTable />', '正文\n<AppealsTable />'),
+    'a table inside a line': BODY.replace('<AppealsTable />', '见 <AppealsTable /> 。'),
+    'a table twice': BODY + '\n<AppealsTable />\n',
+    'a table without the space': BODY.replace('<AppealsTable />', '<AppealsTable/>'),
+    'a table with trailing space': BODY.replace('<AppealsTable />', '<AppealsTable /> '),
+    'an indented table': BODY.replace('<AppealsTable />', '  <AppealsTable />'),
+    'a table with an attribute': BODY.replace('<AppealsTable />', '<AppealsTable a="1" />'),
+    'another component': BODY + '\n<Chart />\n',
+    'a table in a fence': BODY + '\n```\n\n<AppealsTable />\n\n```\n',
+    'a table in a tilde fence': BODY + '\n~~~\n\n<AppealsTable />\n\n~~~\n',
+    'a table in a block quote': BODY + '\n> 引文\n\n<AppealsTable />\n',
+    'a table in a list': BODY.replace('\n<AppealsTable />', '- 一项\n\n  <AppealsTable />'),
+    'an import': '\nimport x from "y";\n' + BODY,
+    'an export': '\nexport const x = 1;\n' + BODY,
+    'a word starting with import': '\nimportant\n' + BODY,
+    'an expression': BODY + '\n{1 + 1}\n',
+    'a closing brace': BODY + '\n文字 } 文字\n',
+    'a link': BODY + '\n[链接](javascript:alert(1))\n',
+    'a reference link': BODY + '\n[链接]\n\n[链接]: https://example.org\n',
+    'an image': BODY + '\n![图](a.png)\n',
+    'an autolink': BODY + '\n<https://example.org>\n',
+    'a less-than sign': BODY + '\n甲 < 乙\n',
+    HTML: BODY + '\n<div>文字</div>\n',
+    'a CRLF file': BODY.replace(/\n/g, '\r\n'),
+    'full-width brackets and braces': BODY + '\n〔2019〕60号【注】｛｝《条例》\n',
+    'emphasis, code and a heading': BODY + '\n**加粗。**其中 `代码` \n\n### 小节\n',
+  };
+
+  /** The bodies the shortcut answers; every other one is left to the parser. */
+  const answered = new Set([
+    'the usual body',
+    'front matter blanked',
+    'no table at all',
+    'a table at the very start and end',
+    'full-width brackets and braces',
+    'emphasis, code and a heading',
+  ]);
+
+  for (const [name, body] of Object.entries(bodies)) {
+    it(`agrees with the MDX parser, or leaves the body to it: ${name}`, () => {
+      const plain = plainPlacements(body);
+      if (!answered.has(name)) {
+        expect(plain).toBeUndefined();
+        return;
+      }
+      // The parser finds exactly those components and nothing else the check reports on (no
+      // other element, expression, import, link or image).
+      expect(plain).toBeDefined();
+      expect(parsedNodes(body)).toEqual(
+        plain!.map((p) => ({
+          type: 'mdxJsxFlowElement',
+          name: p.component,
+          start: p.start,
+          end: p.end,
+        })),
+      );
+    });
+  }
+
+  it('reads a body the same either way: components, markdown and problems', () => {
+    const text = mdx(TITLE);
+    const { prose, problems } = read(text);
+    // The same body with a harmless bracket in a heading takes the parser's path.
+    const parsed = read(text.replace('## 一、总体情况', '## 一、总体情况 [注]'));
+    expect(plainPlacements(text.replace(/^---[\s\S]*?---/, ''))).toBeDefined();
+    expect(problems).toEqual([]);
+    expect(parsed.problems).toEqual([]);
+    expect(prose.components).toEqual(parsed.prose.components);
+    expect(prose.markdown).toBe(
+      parsed.prose.markdown.replace('## 一、总体情况 [注]', '## 一、总体情况'),
+    );
   });
 });

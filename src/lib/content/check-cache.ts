@@ -147,9 +147,15 @@ function read<T>(path: string): Entry<T> | undefined {
 
 function write(path: string, entry: Entry<unknown>): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, serialize(entry));
+    const data = serialize(entry);
+    try {
+      writeFileSync(tmp, data);
+    } catch {
+      // The entry's folder does not exist yet: made once per folder, not before every write.
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(tmp, data);
+    }
     renameSync(tmp, path);
   } catch {
     // A cache that cannot be written (read-only checkout) only costs time.

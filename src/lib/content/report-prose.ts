@@ -129,6 +129,15 @@ export function readReportProse(
 
   // Blank out the front matter so that MDX positions are the file's own lines.
   const body = lines.map((l, i) => (i < bodyStart ? '' : l)).join('\n');
+  const plain = plainPlacements(body);
+  if (plain) {
+    return {
+      ...(frontmatter ? { frontmatter } : {}),
+      components: plain.map((p) => p.component),
+      parsed: true,
+      markdown: withPlaceholders(body, bodyStart, plain),
+    };
+  }
   let tree: MdxNode;
   try {
     tree = processor.parse(body) as unknown as MdxNode;
@@ -145,7 +154,7 @@ export function readReportProse(
 
   const components: TableComponent[] = [];
   /** Source ranges of the table components, replaced by placeholders in `markdown`. */
-  const placements: { start: number; end: number; component: TableComponent }[] = [];
+  const placements: Placement[] = [];
   const visit = (node: MdxNode): void => {
     const line = node.position?.start.line;
     switch (node.type) {
@@ -216,6 +225,23 @@ export function readReportProse(
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
+  return {
+    ...(frontmatter ? { frontmatter } : {}),
+    components,
+    parsed: true,
+    markdown: withPlaceholders(body, bodyStart, placements),
+  };
+}
+
+/** Where a table component sits in the body (source offsets), replaced by its placeholder. */
+interface Placement {
+  readonly start: number;
+  readonly end: number;
+  readonly component: TableComponent;
+}
+
+/** The body as Markdown with each placed table component replaced by its placeholder. */
+function withPlaceholders(body: string, bodyStart: number, placements: Placement[]): string {
   let markdown = '';
   // The front matter lines are blanked to empty lines: the body starts after bodyStart newlines.
   let last = bodyStart;
@@ -224,12 +250,46 @@ export function readReportProse(
     last = p.end;
   }
   markdown += body.slice(last);
-  return {
-    ...(frontmatter ? { frontmatter } : {}),
-    components,
-    parsed: true,
-    markdown: markdown.trim() + '\n',
-  };
+  return markdown.trim() + '\n';
+}
+
+/** Characters that start MDX or Markdown syntax the check must see: JSX, expressions, links. */
+const MDX_SYNTAX = /[<>{}[\]]/;
+/** Lines the MDX parser may read as ESM, or that open a fenced code block. */
+const ESM_OR_FENCE = /^(?:import|export)|^\s*(?:```|~~~)/;
+const COMPONENT_LINE = new RegExp(`^<(${Object.keys(TABLE_COMPONENTS).join('|')}) />$`);
+
+/**
+ * The table components of a body that is plain Markdown apart from them, without running the MDX
+ * parser (about a third of the content check's CPU, docs/performance.md round 6). Plain means: no
+ * character that starts JSX, an expression, a link, a definition or an image, no line the parser
+ * could take for import/export or a code fence, and each component exactly `<Name />` on a line
+ * of its own between empty lines (or the body's ends), at most once. Such a body parses to
+ * Markdown with those components as top-level elements and nothing the check reports, so the
+ * result is what the parser's walk would give. Anything else returns undefined: the parser reads
+ * it and reports what it finds. test/unit/report-prose.test.ts compares both on tricky bodies.
+ */
+export function plainPlacements(body: string): Placement[] | undefined {
+  const lines = body.split('\n');
+  const placements: Placement[] = [];
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (MDX_SYNTAX.test(line) || ESM_OR_FENCE.test(line)) {
+      const component = COMPONENT_LINE.exec(line)?.[1] as TableComponent | undefined;
+      if (
+        !component ||
+        placements.some((p) => p.component === component) ||
+        (i > 0 && lines[i - 1] !== '') ||
+        (i + 1 < lines.length && lines[i + 1] !== '')
+      ) {
+        return undefined;
+      }
+      placements.push({ start: offset, end: offset + line.length, component });
+    }
+    offset += line.length + 1;
+  }
+  return placements;
 }
 
 function isSafeLink(url: string): boolean {

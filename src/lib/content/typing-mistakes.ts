@@ -23,8 +23,15 @@ const BLANK_MARKS = new Set(['-', '—', '——', '–', '－', '／', '/', '�
 const TABLE_KEYS = new Set(['template', 'proactive', 'applications', 'appeals']);
 const FULL_BRACKETS: Record<string, string> = { '［': '[', '］': ']', '｛': '{', '｝': '}' };
 
+const QUOTE_OR_COMMENT = /["'#]/;
+const FLOW_BRACKET = /[[\]{}]/;
+const INDENT_MARK = /[\t\u3000]/;
+const FULL_BRACKET = /[［］｛｝]/;
+
 /** The line with quoted text blanked out (same length) and the comment cut off. */
 function maskLine(line: string): string {
+  // Most lines have neither quotes nor a comment: the loop below would copy them unchanged.
+  if (!QUOTE_OR_COMMENT.test(line)) return line;
   let out = '';
   let quote: string | undefined;
   for (let i = 0; i < line.length; i++) {
@@ -86,9 +93,14 @@ export function scanTypingMistakes(file: string, text: string): TypingScan {
 
   // Indentation with tabs or full-width spaces: the parser then misreads every following line, so
   // this is the one message for the file.
-  const badIndent = lines
-    .map((l, i) => ({ i, lead: /^[ \t\u3000]*/.exec(l)![0], rest: l.replace(/^[ \t\u3000]*/, '') }))
-    .filter((x) => x.rest !== '' && !x.rest.startsWith('#') && /[\t\u3000]/.test(x.lead));
+  const badIndent: { i: number; lead: string }[] = [];
+  lines.forEach((l, i) => {
+    // A line without a tab or a full-width space cannot be indented with one (the common case).
+    if (!INDENT_MARK.test(l)) return;
+    const lead = /^[ \t\u3000]*/.exec(l)![0];
+    const rest = l.slice(lead.length);
+    if (rest !== '' && !rest.startsWith('#') && INDENT_MARK.test(lead)) badIndent.push({ i, lead });
+  });
   if (badIndent.length > 0) {
     const first = badIndent[0]!;
     const tab = first.lead.includes('\t');
@@ -117,7 +129,7 @@ export function scanTypingMistakes(file: string, text: string): TypingScan {
 
     // 「template：2021」: a Chinese colon after a key, at the start of the line or in `{ }`.
     const colon = /(^\s*(?:-\s+)?|[{,，]\s*)([A-Za-z_][\w.]*)\s*：/g;
-    for (const m of masked.matchAll(colon)) {
+    for (const m of masked.includes('：') ? masked.matchAll(colon) : []) {
       const at = m.index + m[0].length - 1;
       const after = masked.slice(at + 1).trim();
       error(
@@ -131,7 +143,7 @@ export function scanTypingMistakes(file: string, text: string): TypingScan {
     if (!section || !TABLE_KEYS.has(section)) return;
 
     // Full-width brackets.
-    for (const m of masked.matchAll(/[［］｛｝]/g)) {
+    for (const m of FULL_BRACKET.test(masked) ? masked.matchAll(/[［］｛｝]/g) : []) {
       error(
         line,
         m.index + 1,
@@ -145,7 +157,10 @@ export function scanTypingMistakes(file: string, text: string): TypingScan {
     const flowText: { start: number; text: string; map: boolean }[] = [];
     let open: { start: number; map: boolean } | undefined =
       depth > 0 ? { start: 0, map: false } : undefined;
-    for (let i = 0; i < masked.length; i++) {
+    // Outside a flow collection, a line without brackets has nothing inside one (every inFlow
+    // entry would be false): the common block-style line skips the walk.
+    const walk = depth > 0 || FLOW_BRACKET.test(masked);
+    for (let i = 0; walk && i < masked.length; i++) {
       const ch = masked[i]!;
       if (ch === '[' || ch === '{') {
         if (depth === 0) open = { start: i, map: ch === '{' };
@@ -166,7 +181,8 @@ export function scanTypingMistakes(file: string, text: string): TypingScan {
     if (open) flowText.push({ start: open.start, text: masked.slice(open.start), map: open.map });
 
     // Chinese commas (and 、) between cells.
-    const commas = [...masked.matchAll(/[，、]/g)].filter((m) => inFlow[m.index]);
+    // Without the walk no character is inside a flow collection.
+    const commas = walk ? [...masked.matchAll(/[，、]/g)].filter((m) => inFlow[m.index]) : [];
     if (commas.length > 0) {
       const first = commas[0]!;
       const n = commas.length > 1 ? `（本行共 ${commas.length} 处）` : '';

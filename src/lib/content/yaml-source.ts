@@ -15,11 +15,13 @@ import {
 } from 'yaml';
 import type { Problem } from './problems.ts';
 import { scanTypingMistakes } from './typing-mistakes.ts';
+import { parsePlainYaml } from './yaml-plain.ts';
 
 export interface YamlSource {
   readonly file: string;
   readonly text: string;
-  readonly doc: Document.Parsed;
+  /** The document's root node (from `yaml`, or from yaml-plain.ts for plain files). */
+  readonly doc: { readonly contents: Document.Parsed['contents'] | Node };
   readonly lineCounter: LineCounter;
 }
 
@@ -62,6 +64,11 @@ export function parseYaml(
     problems.push(...scan.problems);
     if (scan.fatal) return undefined;
   }
+  // Plain files (most report files) are read without the document parser: same nodes, same
+  // ranges; anything outside that subset, errors included, goes to `yaml` below.
+  const plain = parsePlainYaml(text);
+  if (plain)
+    return { file, text, doc: { contents: plain.contents }, lineCounter: plain.lineCounter };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length === 0) return { file, text, doc, lineCounter };

@@ -305,14 +305,23 @@ function readProactiveRow(
   }
 }
 
+/**
+ * Per rows array of a declaration (declarations never change once registered): the walk is the
+ * same for every report, and repeating it per report was a visible share of the check's CPU.
+ */
+const levelCache = new WeakMap<readonly ApplicationRow[], readonly ApplicationRow[]>();
+
 /** The YAML keys at one mapping level of table 三: groups with `key: null` are flattened. */
-function keysAtLevel(rows: readonly ApplicationRow[]): ApplicationRow[] {
+function keysAtLevel(rows: readonly ApplicationRow[]): readonly ApplicationRow[] {
+  const cached = levelCache.get(rows);
+  if (cached) return cached;
   const out: ApplicationRow[] = [];
   walkApplicationRows(rows, ({ row }) => {
     if (row.key === null) return true;
     out.push(row);
     return false;
   });
+  levelCache.set(rows, out);
   return out;
 }
 
@@ -346,7 +355,6 @@ function readApplicationLevel(
     const rowField = ['applications', ...rowKeys].join('.');
     const rowWhat = `${TABLE_SHORT.applications}「${[...labels, row.label].join(' ')}」`;
     if (row.children) {
-      const otherShape = rowShapeHint(ctx.version, rowKeys);
       if (row.combinable && isSeq(entry.value)) {
         readCombinedRow(ctx, entry, row, rowKeys, `${rowWhat}行（原文印为一行）`);
         continue;
@@ -357,7 +365,7 @@ function readApplicationLevel(
           file: ctx.src.file,
           line: entry.line,
           field: rowField,
-          message: `${rowWhat}应为一组子项（${row.children.map((c) => c.key).join('、')}），实为${describeNode(ctx.src, entry.value)}。${otherShape}`,
+          message: `${rowWhat}应为一组子项（${row.children.map((c) => c.key).join('、')}），实为${describeNode(ctx.src, entry.value)}。${rowShapeHint(ctx.version, rowKeys)}`,
         });
         continue;
       }
@@ -371,12 +379,7 @@ function readApplicationLevel(
       );
       continue;
     }
-    readCellRow(
-      ctx,
-      entry,
-      rowField,
-      `${rowWhat}行`,
-      APPLICATION_COLUMNS,
+    readCellRow(ctx, entry, rowField, `${rowWhat}行`, APPLICATION_COLUMNS, () =>
       rowShapeHint(ctx.version, rowKeys),
     );
   }
@@ -451,23 +454,27 @@ function readCombinedRow(
   }
 }
 
-/** A row written as a list of cells in printed column order (tables 三 and 四). */
+/**
+ * A row written as a list of cells in printed column order (tables 三 and 四). `shapeHint` is
+ * only called for a row of the wrong shape: it walks the declarations, and most rows are fine.
+ */
 function readCellRow(
   ctx: ReadContext,
   entry: Entry,
   field: string,
   what: string,
   columns: readonly Column[],
-  shapeHint = '',
+  shapeHint: () => string = () => '',
 ): void {
-  const expected = `${columns.length} 个单元格的列表，按原表列的顺序：[${columns.map((c) => c.label).join(', ')}]`;
+  const expected = () =>
+    `${columns.length} 个单元格的列表，按原表列的顺序：[${columns.map((c) => c.label).join(', ')}]`;
   if (!isSeq(entry.value)) {
     ctx.problems.push({
       severity: 'error',
       file: ctx.src.file,
       line: entry.line,
       field,
-      message: `${what}应为 ${expected}；实为${describeNode(ctx.src, entry.value)}。${shapeHint}`,
+      message: `${what}应为 ${expected()}；实为${describeNode(ctx.src, entry.value)}。${shapeHint()}`,
     });
     return;
   }
@@ -478,7 +485,7 @@ function readCellRow(
       file: ctx.src.file,
       line: entry.line,
       field,
-      message: `${what}应为 ${expected}；实为 ${items.length} 个单元格。原文空白的单元格写 null，不要省略。`,
+      message: `${what}应为 ${expected()}；实为 ${items.length} 个单元格。原文空白的单元格写 null，不要省略。`,
     });
     return;
   }
