@@ -36,11 +36,18 @@ try {
     // The same prefix as Astro's own log lines (`npm run bench` cuts its stages at these).
     const time = () => new Date().toTimeString().slice(0, 8);
     console.log(`${time()} [nianbao:build] astro build 已结束，接着编入检索索引`);
-    await writeSearchIndex(
-      outDir,
-      { info: (message) => console.log(`${time()} [nianbao:search-index] ${message}`) },
-      openIndexCache(PROJECT, cacheRoot(PROJECT)),
-    );
+    try {
+      await writeSearchIndex(
+        outDir,
+        { info: (message) => console.log(`${time()} [nianbao:search-index] ${message}`) },
+        openIndexCache(PROJECT, cacheRoot(PROJECT)),
+      );
+    } catch (error) {
+      // The index's own errors are sentences for the build log (search-index.ts); a stack trace
+      // would bury them.
+      console.error(`${time()} [nianbao:search-index] ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
     // The caches are keyed by content: entries of files since changed are never read again.
     const { removed } = pruneCache(cacheRoot(PROJECT));
     if (removed > 0)

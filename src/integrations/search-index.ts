@@ -5,6 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheRoot } from '../lib/content/cache-dir.ts';
@@ -136,17 +137,17 @@ export async function writeSearchIndex(
       forceLanguage: LANGUAGE,
       removed: [...UNUSED_BUNDLE_FILES, ...unusedCode(b.name)],
     };
-    const pages = cache ? b.pages() : [];
+    const pages = b.pages();
     const key = cache && bundleKey(cache, outDir, pages, settings);
     if (cache && key && restoreBundle(cache, key, output)) {
       reused++;
       counts.push(`${b.name} ${pages.length}`);
       continue;
     }
-    const count = await writeBundle(outDir, b.glob, b.exclude, output);
+    await writeBundle(outDir, { ...b, pages }, output);
     for (const f of unusedCode(b.name)) rmSync(join(output, f), { force: true });
     if (cache && key) storeBundle(cache, key, output);
-    counts.push(`${b.name} ${count}`);
+    counts.push(`${b.name} ${pages.length}`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const fromCache = reused > 0 ? `，其中 ${reused} 个未变、取自上次构建的缓存` : '';
@@ -168,32 +169,102 @@ function pagesUnder(outDir: string, folder: string, page: (name: string) => stri
     .map((d) => `${folder}/${page(d.name)}`);
 }
 
+/** What a build log calls a bundle: 「2025 年报告的索引」, 「机构页的索引」. */
+function bundleLabel(name: string): string {
+  return name === AGENCY_BUNDLE ? '机构页的索引' : `${name} 年报告的索引`;
+}
+
+/** The memory this process may use: the container's limit where there is one, else the machine's. */
+function memoryLimit(): number {
+  const constrained = process.constrainedMemory();
+  return constrained > 0 && constrained < totalmem() ? constrained : totalmem();
+}
+
+/**
+ * Why the build stops when Pagefind's process has gone while a bundle was being written. Its Node
+ * API never hears of the process's end (it does not watch for it), so without this the build's
+ * promise would never settle and Node would exit in silence, or with code 13 and a warning in
+ * English, leaving an unfinished index. Memory is the usual cause: the indexing memory grows with
+ * the pages of one bundle (docs/performance.md, 「50,000 份报告」).
+ */
+export function pagefindLostMessage(name: string, pages: number, memoryBytes: number): string {
+  const gib = (memoryBytes / 2 ** 30).toFixed(1);
+  return (
+    `检索索引：编入${bundleLabel(name)}（${pages} 个页面）时，Pagefind 的进程中途退出，索引没有写完，构建失败。` +
+    `最常见的原因是内存不足，进程被系统终止（本机可用内存 ${gib} GiB）。` +
+    'Pagefind 所需的内存随一个索引的页面数增长，实测一年 5,589 份报告时约 6.3 GiB（docs/performance.md「50,000 份报告」）。' +
+    '请在内存更大的机器上构建，或按 docs/performance.md「分片 / Shards」把档案分成几部分分别构建。'
+  );
+}
+
+/**
+ * `work`, or a rejection with `lost()` if Node's event loop runs empty first: then nothing is left
+ * that could ever settle `work` (Pagefind's requests keep its process referenced while they are
+ * pending, so an empty loop means that process has gone).
+ */
+function unlessLost<T>(work: Promise<T>, lost: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onEmptyLoop = () => reject(lost());
+    process.once('beforeExit', onEmptyLoop);
+    work.then(
+      (value) => {
+        process.off('beforeExit', onEmptyLoop);
+        resolve(value);
+      },
+      (error: unknown) => {
+        process.off('beforeExit', onEmptyLoop);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/** A bundle to write: its name, its Pagefind glob, the pages that glob finds, what it leaves out. */
+interface BundlePlan {
+  name: string;
+  glob: string;
+  pages: readonly string[];
+  exclude: readonly string[];
+}
+
 /**
  * One bundle: the pages matching `glob` under `outDir`, without what `exclude` selects, written
- * to `outputPath`; their count.
+ * to `outputPath`. Fails, in Chinese, naming the bundle, when Pagefind reports an error, when its
+ * process goes away, or when it found other pages than `pages` (the list the cache key hashes).
  */
-async function writeBundle(
-  outDir: string,
-  glob: string,
-  exclude: readonly string[],
-  outputPath: string,
-): Promise<number> {
+async function writeBundle(outDir: string, plan: BundlePlan, outputPath: string): Promise<void> {
   const pagefind = await import('pagefind');
-  try {
+  const what = bundleLabel(plan.name);
+  const failed = (errors: readonly string[]) =>
+    new Error(`检索索引：编入${what}时 Pagefind 报错：${errors.join('；')}`);
+  let lost = false;
+  const work = async () => {
     const { index, errors } = await pagefind.createIndex({
       forceLanguage: LANGUAGE,
-      excludeSelectors: [...exclude],
+      excludeSelectors: [...plan.exclude],
     });
-    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir, glob });
-    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    if (!index) throw failed(errors);
+    const added = await index.addDirectory({ path: outDir, glob: plan.glob });
+    if (added.errors.length > 0) throw failed(added.errors);
+    if (added.page_count !== plan.pages.length)
+      throw new Error(
+        `检索索引：编入${what}时 Pagefind 找到 ${added.page_count} 个页面，应为 ${plan.pages.length} 个（${plan.glob}）。` +
+          '索引的页面范围与缓存所核对的页面不一致，这是程序错误。',
+      );
     const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    if (written.errors.length > 0) throw failed(written.errors);
     for (const f of UNUSED_BUNDLE_FILES) rmSync(join(outputPath, f), { force: true });
-    return added.page_count;
+  };
+  try {
+    await unlessLost(work(), () => {
+      lost = true;
+      return new Error(pagefindLostMessage(plan.name, plan.pages.length, memoryLimit()));
+    });
   } finally {
-    // Ends Pagefind's indexing binary: the next bundle starts with a fresh one.
-    await pagefind.close();
+    // Ends Pagefind's indexing binary: the next bundle starts with a fresh one. A process that
+    // has gone cannot answer, so then nothing waits for it.
+    if (lost) void pagefind.close().catch(() => undefined);
+    else await pagefind.close();
   }
 }
 

@@ -17,6 +17,8 @@ export function buildSite(
     site?: string;
     /** `npm run build`'s way (scripts/build.ts: the index after Astro exits) instead of `astro build`. */
     viaBuildScript?: boolean;
+    /** More environment for the build (set after the defaults). */
+    env?: NodeJS.ProcessEnv;
   } = {},
 ): string {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'nianbao-build-'));
@@ -46,6 +48,7 @@ export function buildSite(
   // SITE_URL only when asked for: absolute URLs (canonical, feed, sitemap) depend on it.
   if (options.site) env.SITE_URL = options.site;
   else delete env.SITE_URL;
+  Object.assign(env, options.env);
   const command = options.viaBuildScript
     ? [join(PROJECT_ROOT, 'scripts/build.ts')]
     : [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'];
