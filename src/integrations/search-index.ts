@@ -191,7 +191,7 @@ export function pagefindLostMessage(name: string, pages: number, memoryBytes: nu
   const gib = (memoryBytes / 2 ** 30).toFixed(1);
   return (
     `检索索引：编入${bundleLabel(name)}（${pages} 个页面）时，Pagefind 的进程中途退出，索引没有写完，构建失败。` +
-    `最常见的原因是内存不足，进程被系统终止（本机可用内存 ${gib} GiB）。` +
+    `最常见的原因是内存不足，进程被系统终止（本机内存 ${gib} GiB）。` +
     'Pagefind 所需的内存随一个索引的页面数增长：实测一年 10,539 份报告时约 6.2 GiB（docs/performance.md「50,000 份报告」）。' +
     '请在内存更大的机器上构建，或按 docs/performance.md「分片 / Shards」把档案分成几部分分别构建。'
   );

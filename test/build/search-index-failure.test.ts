@@ -3,9 +3,8 @@
  * kills it when memory runs out), the build fails with a sentence in Chinese that names the
  * bundle and its pages, instead of Node exiting in silence or with an English warning and an
  * unfinished index. Pagefind's Node API takes its binary from PAGEFIND_EXTENDED_BINARY_PATH; here
- * that is a script which reads the first byte of the first request and then kills itself, as the
- * kernel's out-of-memory killer would. The build runs in a child process because the failure is
- * noticed when Node's event loop runs empty, which never happens inside a test worker.
+ * that is a script that kills itself (`killedBinary`). The builds run in child processes: the
+ * failure is noticed when Node's event loop runs empty, which never happens in a test worker.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,15 +39,28 @@ function indexWith(site: string, binary: string) {
   });
 }
 
+/**
+ * A stand-in for Pagefind's binary that reads the first byte of the first request and then kills
+ * itself, as the kernel's out-of-memory killer would.
+ */
+function killedBinary(): string {
+  const path = join(scratch, 'pagefind-killed.sh');
+  if (!existsSync(path)) {
+    writeFileSync(path, '#!/bin/sh\nhead -c 1 >/dev/null\nkill -KILL $$\n');
+    chmodSync(path, 0o755);
+  }
+  return path;
+}
+
 describe('Pagefind’s process killed while the index is written', () => {
   const site = join(scratch, 'dist');
-  write(join(site, 'reports/a/2024/index.html'), page('甲机关 2024 年度报告'));
-  write(join(site, 'reports/b/2024/index.html'), page('乙机关 2024 年度报告'));
-  write(join(site, 'agencies/a/index.html'), page('甲机关'));
-  const killed = join(scratch, 'pagefind-killed.sh');
-  writeFileSync(killed, '#!/bin/sh\nhead -c 1 >/dev/null\nkill -KILL $$\n');
-  chmodSync(killed, 0o755);
-  const run = indexWith(site, killed);
+  let run: ReturnType<typeof indexWith>;
+  beforeAll(() => {
+    write(join(site, 'reports/a/2024/index.html'), page('甲机关 2024 年度报告'));
+    write(join(site, 'reports/b/2024/index.html'), page('乙机关 2024 年度报告'));
+    write(join(site, 'agencies/a/index.html'), page('甲机关'));
+    run = indexWith(site, killedBinary());
+  });
 
   it('fails the build, naming the bundle and its pages, in Chinese', () => {
     expect(run.error).toBeUndefined();
@@ -68,16 +80,13 @@ describe('Pagefind’s process killed while the index is written', () => {
 
 /** A whole build of the fixture site with the killed binary and an empty index cache. */
 function buildKilled(viaBuildScript: boolean): { status: number | null; stderr: string } {
-  const killed = join(scratch, 'pagefind-killed-build.sh');
-  writeFileSync(killed, '#!/bin/sh\nhead -c 1 >/dev/null\nkill -KILL $$\n');
-  chmodSync(killed, 0o755);
   const cache = mkdtempSync(join(scratch, 'cache-'));
   try {
     buildSite({
       content: join(PROJECT, 'test/fixtures/build-site'),
       outDir: mkdtempSync(join(scratch, 'out-')),
       viaBuildScript,
-      env: { PAGEFIND_EXTENDED_BINARY_PATH: killed, NIANBAO_CACHE_DIR: cache },
+      env: { PAGEFIND_EXTENDED_BINARY_PATH: killedBinary(), NIANBAO_CACHE_DIR: cache },
     });
     return { status: 0, stderr: '' };
   } catch (error) {
@@ -107,7 +116,7 @@ describe('the message', () => {
   it('gives the machine’s memory and where to read on', () => {
     const text = pagefindLostMessage('agencies', 11093, 7 * 10 ** 9);
     expect(text).toContain('编入机构页的索引（11093 个页面）时');
-    expect(text).toContain('本机可用内存 6.5 GiB');
+    expect(text).toContain('本机内存 6.5 GiB');
     expect(text).toContain('docs/performance.md「分片 / Shards」');
   });
 });
