@@ -12,17 +12,18 @@ import { join, resolve } from 'node:path';
 import { INDEX_LATER_ENV, writeSearchIndex } from '../src/integrations/search-index.ts';
 import { cacheRoot, pruneCache } from '../src/lib/content/cache-dir.ts';
 import { openIndexCache } from '../src/lib/site/index-cache.ts';
-import { heapLimitArgs } from './heap-limit.ts';
+import { astroSignalMessage, heapLimitArgs } from './heap-limit.ts';
 
 const PROJECT = resolve(import.meta.dirname, '..');
 
 const scratch = mkdtempSync(join(tmpdir(), 'nianbao-build-'));
 const note = join(scratch, 'out-dir');
 try {
+  const limitArgs = heapLimitArgs(totalmem(), process.env.NODE_OPTIONS);
   const astro = spawnSync(
     process.execPath,
     [
-      ...heapLimitArgs(totalmem(), process.env.NODE_OPTIONS),
+      ...limitArgs,
       join(PROJECT, 'node_modules/astro/bin/astro.mjs'),
       'build',
       ...process.argv.slice(2),
@@ -30,6 +31,8 @@ try {
     { stdio: 'inherit', env: { ...process.env, [INDEX_LATER_ENV]: note } },
   );
   if (astro.status !== 0) {
+    if (astro.signal)
+      console.error(`[nianbao:build] ${astroSignalMessage(astro.signal, limitArgs)}`);
     process.exitCode = astro.status ?? 1;
   } else {
     const outDir = readFileSync(note, 'utf8');

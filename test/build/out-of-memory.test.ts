@@ -1,10 +1,12 @@
 /**
+ * A build that runs out of memory stops with a sentence in Chinese that says so, not in silence.
  * When Pagefind's process goes away while the index is being written (on a CI runner, the system
- * kills it when memory runs out), the build fails with a sentence in Chinese that names the
- * bundle and its pages, instead of Node exiting in silence or with an English warning and an
- * unfinished index. Pagefind's Node API takes its binary from PAGEFIND_EXTENDED_BINARY_PATH; here
- * that is a script that kills itself (`killedBinary`). The builds run in child processes: the
- * failure is noticed when Node's event loop runs empty, which never happens in a test worker.
+ * kills it when memory runs out), the build fails naming the bundle and its pages, instead of Node
+ * exiting with 0 or 13 and an unfinished index. Pagefind's Node API takes its binary from
+ * PAGEFIND_EXTENDED_BINARY_PATH; here that is a script that kills itself (`killedBinary`). When
+ * Astro's own heap runs out, `npm run build` says which heap limit it gave. The builds run in
+ * child processes: Pagefind's end is noticed when Node's event loop runs empty, which never
+ * happens in a test worker.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -118,5 +120,31 @@ describe('the message', () => {
     expect(text).toContain('编入机构页的索引（11093 个页面）时');
     expect(text).toContain('本机内存 6.5 GiB');
     expect(text).toContain('docs/performance.md「分片 / Shards」');
+  });
+});
+
+describe('npm run build when Astro’s own heap runs out', () => {
+  // A 40 MiB heap cannot even load Astro: V8 aborts (SIGABRT) with its English stack only.
+  let run = { status: null as number | null, stderr: '' };
+  beforeAll(() => {
+    try {
+      buildSite({
+        content: join(PROJECT, 'test/fixtures/build-site'),
+        outDir: mkdtempSync(join(scratch, 'out-')),
+        viaBuildScript: true,
+        env: { NODE_OPTIONS: '--max-old-space-size=40' },
+      });
+    } catch (error) {
+      const failed = error as { status: number | null; stderr: Buffer };
+      run = { status: failed.status, stderr: failed.stderr.toString('utf8') };
+    }
+  });
+
+  it('fails and says, in Chinese, that the heap limit was too small and who set it', () => {
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('JavaScript heap out of memory');
+    expect(run.stderr).toContain(
+      '[nianbao:build] astro build 的进程中止（SIGABRT），站点没有构建完。如果上面有「JavaScript heap out of memory」，是 Node 的堆内存上限不够：这次构建给 Astro 的上限是 NODE_OPTIONS 里设定的 --max-old-space-size。',
+    );
   });
 });
