@@ -7,9 +7,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { INDEX_LATER_ENV, writeSearchIndex } from '../src/integrations/search-index.ts';
+import {
+  INDEX_LATER_ENV,
+  memoryLimit,
+  writeSearchIndex,
+} from '../src/integrations/search-index.ts';
 import { cacheRoot, pruneCache } from '../src/lib/content/cache-dir.ts';
 import { openIndexCache } from '../src/lib/site/index-cache.ts';
 import { astroSignalMessage, heapLimitArgs } from './heap-limit.ts';
@@ -19,7 +23,8 @@ const PROJECT = resolve(import.meta.dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'nianbao-build-'));
 const note = join(scratch, 'out-dir');
 try {
-  const limitArgs = heapLimitArgs(totalmem(), process.env.NODE_OPTIONS);
+  // A container's memory limit, where there is one, rather than the host's memory.
+  const limitArgs = heapLimitArgs(memoryLimit(), process.env.NODE_OPTIONS);
   const astro = spawnSync(
     process.execPath,
     [

@@ -4,6 +4,7 @@ import { loadArchiveCached, releaseArchive } from '../lib/content/archive-cache.
 import { contentRoot } from '../lib/content/content-root.ts';
 import { draftRefusal } from '../lib/content/drafts.ts';
 import { formatReport, hasErrors } from '../lib/content/problems.ts';
+import { indexMemoryWarning, memoryLimit } from './search-index.ts';
 
 /**
  * Checks all content before Astro reads it, so that `astro build` fails on exactly the problems
@@ -20,6 +21,12 @@ export default function contentCheck(): AstroIntegration {
         const refusal =
           command === 'build' ? draftRefusal(archive.reports, process.env) : undefined;
         if (refusal && !hasErrors(archive.problems)) throw new Error(refusal);
+        if (command === 'build') {
+          const perYear = new Map<number, number>();
+          for (const r of archive.reports) perYear.set(r.year, (perYear.get(r.year) ?? 0) + 1);
+          const warning = indexMemoryWarning(perYear, memoryLimit());
+          if (warning) logger.warn(warning);
+        }
         if (archive.problems.length === 0) return;
         const report = formatReport(archive.problems);
         if (hasErrors(archive.problems) && command !== 'dev') {

@@ -174,8 +174,11 @@ function bundleLabel(name: string): string {
   return name === AGENCY_BUNDLE ? '机构页的索引' : `${name} 年报告的索引`;
 }
 
-/** The memory this process may use: the container's limit where there is one, else the machine's. */
-function memoryLimit(): number {
+/**
+ * The memory this process may use: the container's limit where there is one (cgroups), else the
+ * machine's. Node reports no limit as a number above the machine's memory.
+ */
+export function memoryLimit(): number {
   const constrained = process.constrainedMemory();
   return constrained > 0 && constrained < totalmem() ? constrained : totalmem();
 }
@@ -194,6 +197,40 @@ export function pagefindLostMessage(name: string, pages: number, memoryBytes: nu
     `最常见的原因是内存不足，进程被系统终止（本机内存 ${gib} GiB）。` +
     'Pagefind 所需的内存随一个索引的页面数增长：实测一年 10,539 份报告时约 6.2 GiB（docs/performance.md「50,000 份报告」）。' +
     '请在内存更大的机器上构建，或按 docs/performance.md「分片 / Shards」把档案分成几部分分别构建。'
+  );
+}
+
+/**
+ * Pagefind's memory for one page of a bundle: the smallest per-page figure measured (0.60 MB at
+ * 10,539 pages; 0.70 at 2,152, 0.75 at 1,129: docs/performance.md, round 7), so an estimate from it
+ * errs low rather than warning of a run that fits.
+ */
+const PAGEFIND_BYTES_PER_PAGE = 0.6e6;
+
+/** The share of the machine's memory above which a year's estimated indexing memory is warned of. */
+const MEMORY_WARNING_SHARE = 0.85;
+
+/**
+ * A warning, before anything is built, for each year whose search index is estimated to need more
+ * than 85 % of the machine's memory (`reportsPerYear`: the reports each year's bundle will hold),
+ * so that a CI job learns at its start, not after Astro's half hour, that Pagefind will likely be
+ * killed on that year; undefined when every year fits.
+ */
+export function indexMemoryWarning(
+  reportsPerYear: ReadonlyMap<number, number>,
+  memoryBytes: number,
+): string | undefined {
+  const gib = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
+  const over = [...reportsPerYear]
+    .filter(([, n]) => n * PAGEFIND_BYTES_PER_PAGE > memoryBytes * MEMORY_WARNING_SHARE)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  if (over.length === 0) return undefined;
+  const years = over
+    .map(([year, n]) => `${year} 年（${n} 份报告，约 ${gib(n * PAGEFIND_BYTES_PER_PAGE)} GiB）`)
+    .join('、');
+  return (
+    `检索索引可能超出内存：按实测每份报告约 0.6 MB 估计，编入 ${years}的索引所需的内存超过本机内存 ${gib(memoryBytes)} GiB 的 85 %（docs/performance.md 第七轮）。` +
+    'Pagefind 在编入这些年份时可能被系统终止。可以在内存更大的机器上构建，或按 docs/performance.md「分片 / Shards」把档案分成几部分分别构建。'
   );
 }
 
