@@ -80,21 +80,31 @@ describe('Pagefind’s process killed while the index is written', () => {
   });
 });
 
-/** A whole build of the fixture site with the killed binary and an empty index cache. */
-function buildKilled(viaBuildScript: boolean): { status: number | null; stderr: string } {
-  const cache = mkdtempSync(join(scratch, 'cache-'));
+/** How a build of the fixture site with `env` ended: its exit code and what it wrote to stderr. */
+function buildFixture(
+  viaBuildScript: boolean,
+  env: NodeJS.ProcessEnv,
+): { status: number | null; stderr: string } {
   try {
     buildSite({
       content: join(PROJECT, 'test/fixtures/build-site'),
       outDir: mkdtempSync(join(scratch, 'out-')),
       viaBuildScript,
-      env: { PAGEFIND_EXTENDED_BINARY_PATH: killedBinary(), NIANBAO_CACHE_DIR: cache },
+      env,
     });
     return { status: 0, stderr: '' };
   } catch (error) {
     const failed = error as { status: number | null; stderr: Buffer };
     return { status: failed.status, stderr: failed.stderr.toString('utf8') };
   }
+}
+
+/** A whole build of the fixture site with the killed binary and an empty index cache. */
+function buildKilled(viaBuildScript: boolean) {
+  return buildFixture(viaBuildScript, {
+    PAGEFIND_EXTENDED_BINARY_PATH: killedBinary(),
+    NIANBAO_CACHE_DIR: mkdtempSync(join(scratch, 'cache-')),
+  });
 }
 
 describe.each([
@@ -127,17 +137,7 @@ describe('npm run build when Astro’s own heap runs out', () => {
   // A 40 MiB heap cannot even load Astro: V8 aborts (SIGABRT) with its English stack only.
   let run = { status: null as number | null, stderr: '' };
   beforeAll(() => {
-    try {
-      buildSite({
-        content: join(PROJECT, 'test/fixtures/build-site'),
-        outDir: mkdtempSync(join(scratch, 'out-')),
-        viaBuildScript: true,
-        env: { NODE_OPTIONS: '--max-old-space-size=40' },
-      });
-    } catch (error) {
-      const failed = error as { status: number | null; stderr: Buffer };
-      run = { status: failed.status, stderr: failed.stderr.toString('utf8') };
-    }
+    run = buildFixture(true, { NODE_OPTIONS: '--max-old-space-size=40' });
   });
 
   it('fails and says, in Chinese, that the heap limit was too small and who set it', () => {
